@@ -1,0 +1,26 @@
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+from guidance import views as guidance_views
+from guidance.feeds import LatestFeed
+from guidance.sitemaps import SITEMAPS
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("tips/", include("tips.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots",
+    ),
+    path("feed/", LatestFeed(), name="feed"),
+    path("", include("guidance.urls")),
+    # Simple pages (about, accessibility, privacy...) come last so they never hide a real URL.
+    path("<slug:slug>/", guidance_views.page_detail, name="page"),
+]
+
+handler404 = "guidance.errors.page_not_found"
+handler500 = "guidance.errors.server_error"

@@ -1,0 +1,191 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from .models import (
+    Article,
+    ArticleSource,
+    Nation,
+    Page,
+    Resource,
+    Stage,
+    Status,
+    Topic,
+)
+
+PUBLISHING_FIELDS = ("status", "published_at")
+REVIEW_FIELDS = ("author", "reviewed_by", "last_reviewed", "next_review_due")
+
+
+class PublishableAdmin(admin.ModelAdmin):
+    """Shared behaviour for everything with a draft/published status."""
+
+    actions = ["publish", "unpublish"]
+    readonly_fields = ("created_at", "updated_at", "is_starter")
+    save_on_top = True
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        # A shared link must keep working, so a published page's address is frozen.
+        if obj is not None and obj.status == Status.PUBLISHED and "slug" not in fields:
+            fields.append("slug")
+        return fields
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if obj is not None and obj.status == Status.PUBLISHED:
+            return {}
+        return super().get_prepopulated_fields(request, obj)
+
+    @admin.display(boolean=True, description=_("live"))
+    def is_live(self, obj):
+        return obj.is_public
+
+    @admin.action(description=_("Publish the selected items now"))
+    def publish(self, request, queryset):
+        count = 0
+        for obj in queryset.exclude(status=Status.PUBLISHED):
+            obj.status = Status.PUBLISHED
+            obj.save()
+            count += 1
+        self.message_user(
+            request,
+            ngettext("%d item published.", "%d items published.", count) % count,
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Unpublish the selected items (back to draft)"))
+    def unpublish(self, request, queryset):
+        count = 0
+        for obj in queryset.filter(status=Status.PUBLISHED):
+            obj.status = Status.DRAFT
+            obj.save()
+            count += 1
+        self.message_user(
+            request,
+            ngettext("%d item unpublished.", "%d items unpublished.", count) % count,
+            messages.SUCCESS,
+        )
+
+
+@admin.register(Stage)
+class StageAdmin(admin.ModelAdmin):
+    list_display = ("title", "age_range", "order")
+    list_editable = ("order",)
+    search_fields = ("title", "description")
+    prepopulated_fields = {"slug": ("title",)}
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ("title", "order")
+    list_editable = ("order",)
+    search_fields = ("title", "description")
+    prepopulated_fields = {"slug": ("title",)}
+
+
+class ArticleSourceInline(admin.TabularInline):
+    model = ArticleSource
+    extra = 1
+    fields = ("title", "url", "order")
+
+
+@admin.register(Article)
+class ArticleAdmin(PublishableAdmin):
+    list_display = ("title", "status", "is_live", "published_at", "next_review_due", "updated_at")
+    list_filter = ("status", "stages", "topics", "is_starter")
+    search_fields = ("title", "summary", "body")
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ("title",)}
+    autocomplete_fields = ("stages", "topics", "resources", "related")
+    inlines = [ArticleSourceInline]
+    fieldsets = [
+        (None, {"fields": ("title", "slug", "summary", "in_brief", "body")}),
+        (_("Who wrote and reviewed it"), {"fields": REVIEW_FIELDS}),
+        (_("Where it appears"), {"fields": ("stages", "topics", "resources", "related")}),
+        (_("Publishing"), {"fields": PUBLISHING_FIELDS}),
+        (
+            _("Advanced"),
+            {"classes": ["collapse"], "fields": ("created_at", "updated_at", "is_starter")},
+        ),
+    ]
+
+
+class NationFilter(admin.SimpleListFilter):
+    title = _("nation")
+    parameter_name = "nation"
+
+    def lookups(self, request, model_admin):
+        return Nation.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in Nation.values:
+            return queryset.for_nation(Nation(self.value()))
+        return queryset
+
+
+class NeedsCheckingFilter(admin.SimpleListFilter):
+    title = _("checked")
+    parameter_name = "checked"
+
+    def lookups(self, request, model_admin):
+        return [("no", _("Needs checking")), ("yes", _("Checked"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "no":
+            return queryset.filter(last_checked__isnull=True)
+        if self.value() == "yes":
+            return queryset.filter(last_checked__isnull=False)
+        return queryset
+
+
+@admin.register(Resource)
+class ResourceAdmin(PublishableAdmin):
+    list_display = ("name", "kind", "urgency", "phone", "nations_label", "last_checked", "status")
+    list_filter = ("status", "kind", "urgency", NationFilter, NeedsCheckingFilter, "is_starter")
+    search_fields = ("name", "when_to_use", "phone", "url")
+    prepopulated_fields = {"slug": ("name",)}
+    fieldsets = [
+        (None, {"fields": ("name", "slug", "kind", "urgency", "when_to_use")}),
+        (
+            _("How to reach it"),
+            {"fields": ("phone", "text_number", "text_message", "url", "opening_hours")},
+        ),
+        (
+            _("Which UK nations it serves"),
+            {
+                "fields": (
+                    "serves_england",
+                    "serves_scotland",
+                    "serves_wales",
+                    "serves_northern_ireland",
+                ),
+                "description": _("Tick all four for a UK-wide service."),
+            },
+        ),
+        (_("Checking and order"), {"fields": ("last_checked", "order")}),
+        (_("Publishing"), {"fields": PUBLISHING_FIELDS}),
+        (
+            _("Advanced"),
+            {"classes": ["collapse"], "fields": ("created_at", "updated_at", "is_starter")},
+        ),
+    ]
+
+    @admin.display(description=_("nations"))
+    def nations_label(self, obj):
+        return obj.nations_label
+
+
+@admin.register(Page)
+class PageAdmin(PublishableAdmin):
+    list_display = ("title", "slug", "status", "is_live", "updated_at")
+    list_filter = ("status",)
+    search_fields = ("title", "body")
+    prepopulated_fields = {"slug": ("title",)}
+    fieldsets = [
+        (None, {"fields": ("title", "slug", "summary", "body")}),
+        (_("Publishing"), {"fields": PUBLISHING_FIELDS}),
+        (
+            _("Advanced"),
+            {"classes": ["collapse"], "fields": ("created_at", "updated_at", "is_starter")},
+        ),
+    ]

@@ -1,0 +1,408 @@
+"""
+Guidance content: life stages, topics, articles, signposting resources and simple pages.
+
+What a parent may see is decided in one place, ``PublishableQuerySet.published()``: every
+public view, feed and sitemap asks it, and nothing else filters on status by hand.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import FETCH_PEERS
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .richtext import sanitise_html
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        """Content a parent may see: published, and its publish time has come."""
+        # FETCH_PEERS: if a template touches a relation the view forgot to load, Django
+        # loads it for the whole list at once instead of once per item.
+        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now()).fetch_mode(
+            FETCH_PEERS
+        )
+
+
+class Publishable(models.Model):
+    """Fields shared by everything an editor drafts and publishes."""
+
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text=_("Drafts are never shown to the public."),
+    )
+    published_at = models.DateTimeField(
+        _("publish at"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the page goes live. Leave empty to publish now; set a future time to "
+            "schedule it. A published page with a future time stays hidden until then."
+        ),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+    is_starter = models.BooleanField(
+        _("starter content"),
+        default=False,
+        editable=False,
+        help_text=_("Shipped with the software: review it before launch."),
+    )
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    @property
+    def is_public(self):
+        return (
+            self.status == Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+
+class ClinicallyReviewed(models.Model):
+    """Who wrote and who clinically reviewed a page, and when it is next due."""
+
+    author = models.CharField(
+        _("author"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who wrote this page, e.g. 'Little Voices editorial team'."),
+    )
+    reviewed_by = models.CharField(
+        _("clinical reviewer"),
+        max_length=200,
+        blank=True,
+        help_text=_("Name and role, e.g. 'Dr Sam Lee, clinical psychologist'."),
+    )
+    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
+    next_review_due = models.DateField(
+        _("next review due"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to set it 12 months after the last review."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.last_reviewed and not self.next_review_due:
+            self.next_review_due = add_months(self.last_reviewed, settings.REVIEW_INTERVAL_MONTHS)
+        super().save(*args, **kwargs)
+
+
+def add_months(day, months):
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return datetime.date(year, month, candidate)
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+class Source(models.Model):
+    """A reference a page rests on; each content type keeps its own list."""
+
+    title = models.CharField(_("title"), max_length=300)
+    url = models.URLField(_("web address"), max_length=500, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class Stage(models.Model):
+    title = models.CharField(_("title"), max_length=100, help_text=_("e.g. 'Newborn'."))
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    age_range = models.CharField(
+        _("age range"), max_length=60, blank=True, help_text=_("e.g. '0 to 3 months'.")
+    )
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Stages are listed from the lowest number.")
+    )
+
+    class Meta:
+        ordering = ["order", "title"]
+        verbose_name = _("stage")
+        verbose_name_plural = _("stages")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return f"{reverse('guidance:article_list')}?stage={self.slug}"
+
+
+class Topic(models.Model):
+    title = models.CharField(_("title"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "title"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return f"{reverse('guidance:article_list')}?topic={self.slug}"
+
+
+class Nation(models.TextChoices):
+    ENGLAND = "england", _("England")
+    SCOTLAND = "scotland", _("Scotland")
+    WALES = "wales", _("Wales")
+    NORTHERN_IRELAND = "northern-ireland", _("Northern Ireland")
+
+    @property
+    def field_name(self):
+        return "serves_" + self.value.replace("-", "_")
+
+
+class ResourceKind(models.TextChoices):
+    EMERGENCY = "emergency", _("Emergency")
+    URGENT = "urgent", _("Urgent advice")
+    PROFESSIONAL = "professional", _("Health professional")
+    HELPLINE = "helpline", _("Helpline")
+    TEXT = "text", _("Text line")
+    APP = "app", _("App")
+    LEAFLET = "leaflet", _("Leaflet")
+    VIDEO = "video", _("Video")
+    LOCAL = "local", _("Local service")
+
+
+class Urgency(models.IntegerChoices):
+    NOW = 1, _("Now: an emergency")
+    TODAY = 2, _("Today: urgent advice")
+    SOON = 3, _("Soon: talk to a professional")
+    ANY_TIME = 4, _("Any time: support and information")
+
+
+class ResourceQuerySet(PublishableQuerySet):
+    def for_nation(self, nation):
+        """Resources that serve ``nation`` (a ``Nation``), UK-wide ones included."""
+        return self.filter(**{Nation(nation).field_name: True})
+
+
+class Resource(Publishable):
+    """A place to get help: a phone line, service, app, leaflet or video."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=ResourceKind.choices)
+    urgency = models.PositiveSmallIntegerField(
+        _("urgency"),
+        choices=Urgency.choices,
+        default=Urgency.ANY_TIME,
+        help_text=_("Decides which tier of the help page it appears in."),
+    )
+    when_to_use = models.TextField(
+        _("when to use it"),
+        help_text=_("One or two plain sentences: who it is for and when to contact it."),
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    text_number = models.CharField(
+        _("text number"),
+        max_length=40,
+        blank=True,
+        help_text=_("A number to text, e.g. 85258."),
+    )
+    text_message = models.CharField(
+        _("text message"),
+        max_length=40,
+        blank=True,
+        help_text=_("A word to send, if the service asks for one, e.g. SHOUT."),
+    )
+    url = models.URLField(_("web address"), max_length=500, blank=True)
+    opening_hours = models.CharField(_("opening hours"), max_length=200, blank=True)
+    serves_england = models.BooleanField(_("England"), default=True)
+    serves_scotland = models.BooleanField(_("Scotland"), default=True)
+    serves_wales = models.BooleanField(_("Wales"), default=True)
+    serves_northern_ireland = models.BooleanField(_("Northern Ireland"), default=True)
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Within a tier, lower numbers come first.")
+    )
+    last_checked = models.DateField(
+        _("last checked"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When someone last confirmed the number and address. Empty means it needs checking."
+        ),
+    )
+
+    objects = ResourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["urgency", "order", "name"]
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
+        indexes = [models.Index(fields=["status", "published_at"], name="resource_public_idx")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"{reverse('guidance:help')}#{self.slug}"
+
+    @property
+    def nations(self):
+        return [nation for nation in Nation if getattr(self, nation.field_name)]
+
+    @property
+    def nations_label(self):
+        nations = self.nations
+        if len(nations) == len(Nation):
+            return _("UK-wide")
+        return ", ".join(str(nation.label) for nation in nations)
+
+    @property
+    def phone_href(self):
+        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+
+    @property
+    def sms_href(self):
+        number = "".join(ch for ch in self.text_number if ch.isdigit() or ch == "+")
+        if self.text_message:
+            return f"sms:{number}?&body={self.text_message}"
+        return f"sms:{number}"
+
+
+class Article(Publishable, ClinicallyReviewed):
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("slug"), max_length=200, unique=True, help_text=_("The end of the page's web address.")
+    )
+    summary = models.CharField(
+        _("summary"),
+        max_length=300,
+        help_text=_("One or two sentences, shown in lists, search results and link previews."),
+    )
+    in_brief = models.TextField(
+        _("in brief"),
+        blank=True,
+        help_text=_("Three to five key points, one per line."),
+    )
+    body = models.TextField(
+        _("body"),
+        help_text=_(
+            "Short sections with plain headings (h2). Allowed: paragraphs, headings, lists, "
+            "links, bold and italic. Anything else is removed when you save."
+        ),
+    )
+    stages = models.ManyToManyField(
+        Stage, blank=True, related_name="articles", verbose_name=_("stages")
+    )
+    topics = models.ManyToManyField(
+        Topic, blank=True, related_name="articles", verbose_name=_("topics")
+    )
+    resources = models.ManyToManyField(
+        Resource,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("when to get help"),
+        help_text=_("Signposting shown at the end of the article, most urgent first."),
+    )
+    related = models.ManyToManyField(
+        "self", blank=True, symmetrical=False, verbose_name=_("related articles")
+    )
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        indexes = [models.Index(fields=["status", "published_at"], name="article_public_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body = sanitise_html(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("guidance:article_detail", kwargs={"slug": self.slug})
+
+    @property
+    def in_brief_points(self):
+        return [line.strip(" -•*\t") for line in self.in_brief.splitlines() if line.strip(" -•*\t")]
+
+
+class ArticleSource(Source):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="sources")
+
+    class Meta(Source.Meta):
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+
+class Page(Publishable):
+    """A simple page such as About, Accessibility or Privacy, at /<slug>/."""
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        help_text=_("The page's address: 'about' is shown at /about/."),
+    )
+    summary = models.CharField(_("summary"), max_length=300, blank=True)
+    body = models.TextField(_("body"))
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("simple page")
+        verbose_name_plural = _("simple pages")
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body = sanitise_html(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("page", kwargs={"slug": self.slug})
+
+
+class StarterItem(models.Model):
+    """Remembers which starter content was loaded, so deleting it is final."""
+
+    key = models.CharField(max_length=200, unique=True)
+    loaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["key"]
+
+    def __str__(self):
+        return self.key

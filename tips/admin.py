@@ -1,0 +1,38 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from guidance.admin import PUBLISHING_FIELDS, REVIEW_FIELDS, PublishableAdmin
+
+from .models import Tip, TipPage, TipPageSource
+
+
+class TipInline(admin.StackedInline):
+    model = Tip
+    extra = 1
+    fields = ("order", "baby_says", "try_this", "why_it_helps")
+
+
+class TipPageSourceInline(admin.TabularInline):
+    model = TipPageSource
+    extra = 1
+    fields = ("title", "url", "order")
+
+
+@admin.register(TipPage)
+class TipPageAdmin(PublishableAdmin):
+    list_display = ("title", "status", "is_live", "featured", "published_at", "next_review_due")
+    list_filter = ("status", "featured", "stages", "topics", "is_starter")
+    search_fields = ("title", "intro", "tips__baby_says", "tips__try_this")
+    prepopulated_fields = {"slug": ("title",)}
+    autocomplete_fields = ("stages", "topics", "resources")
+    inlines = [TipInline, TipPageSourceInline]
+    fieldsets = [
+        (None, {"fields": ("title", "slug", "intro")}),
+        (_("Who wrote and reviewed it"), {"fields": REVIEW_FIELDS}),
+        (_("Where it appears"), {"fields": ("stages", "topics", "resources", "featured")}),
+        (_("Publishing"), {"fields": PUBLISHING_FIELDS}),
+        (
+            _("Advanced"),
+            {"classes": ["collapse"], "fields": ("created_at", "updated_at", "is_starter")},
+        ),
+    ]

@@ -1,0 +1,77 @@
+"""'If your baby could speak' tip pages: each tip pairs the baby's voice with a parent's action."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from guidance.models import ClinicallyReviewed, Publishable, Resource, Source, Stage, Topic
+
+
+class TipPage(Publishable, ClinicallyReviewed):
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("slug"), max_length=200, unique=True, help_text=_("The end of the page's web address.")
+    )
+    intro = models.TextField(
+        _("introduction"),
+        help_text=_("One or two sentences, shown in lists, search results and link previews."),
+    )
+    stages = models.ManyToManyField(
+        Stage, blank=True, related_name="tip_pages", verbose_name=_("stages")
+    )
+    topics = models.ManyToManyField(
+        Topic, blank=True, related_name="tip_pages", verbose_name=_("topics")
+    )
+    resources = models.ManyToManyField(
+        Resource,
+        blank=True,
+        related_name="tip_pages",
+        verbose_name=_("when to get help"),
+        help_text=_("Signposting shown at the end of the page, most urgent first."),
+    )
+    featured = models.BooleanField(
+        _("feature on the home page"),
+        default=False,
+        help_text=_("The most recently published featured tip page is shown on the home page."),
+    )
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("tip page")
+        verbose_name_plural = _("tip pages")
+        indexes = [models.Index(fields=["status", "published_at"], name="tippage_public_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("tips:tip_page_detail", kwargs={"slug": self.slug})
+
+
+class Tip(models.Model):
+    page = models.ForeignKey(TipPage, on_delete=models.CASCADE, related_name="tips")
+    baby_says = models.TextField(
+        _("your baby's voice"),
+        help_text=_(
+            "In the baby's words, e.g. 'When your voice is slow and soft, my body starts to settle.'"
+        ),
+    )
+    try_this = models.TextField(_("what to try"), help_text=_("What the parent can do."))
+    why_it_helps = models.TextField(_("why it helps"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("tip")
+        verbose_name_plural = _("tips")
+
+    def __str__(self):
+        return self.baby_says[:60]
+
+
+class TipPageSource(Source):
+    page = models.ForeignKey(TipPage, on_delete=models.CASCADE, related_name="sources")
+
+    class Meta(Source.Meta):
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")

@@ -1,0 +1,25 @@
+"""Public 'If your baby could speak' pages."""
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+
+from guidance.views import published_resources
+
+from .models import TipPage
+
+
+def tip_page_list(request):
+    """All published tip pages. Template: ``tips/tip_page_list.html``; context: ``tip_pages``."""
+    tip_pages = TipPage.objects.published().prefetch_related("stages").order_by("title")
+    return render(request, "tips/tip_page_list.html", {"tip_pages": tip_pages})
+
+
+def tip_page_detail(request, slug):
+    """One tip page and its tips. Template: ``tips/tip_page_detail.html``; context: ``tip_page``."""
+    tip_page = get_object_or_404(
+        TipPage.objects.published().prefetch_related(
+            "tips", "sources", Prefetch("resources", queryset=published_resources())
+        ),
+        slug=slug,
+    )
+    return render(request, "tips/tip_page_detail.html", {"tip_page": tip_page})

@@ -35,7 +35,8 @@ if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
             "DJANGO_SECRET_KEY is not set. Set it to a long random string in production "
-            "(for example the output of: python -c 'import secrets; print(secrets.token_urlsafe(50))'). "
+            "(for example the output of: "
+            "python -c 'import secrets; print(secrets.token_urlsafe(50))'). "
             "`make run` creates one for you in var/secret_key."
         )
     SECRET_KEY = "django-insecure-local-development-only"

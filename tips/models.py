@@ -53,7 +53,8 @@ class Tip(models.Model):
     baby_says = models.TextField(
         _("your baby's voice"),
         help_text=_(
-            "In the baby's words, e.g. 'When your voice is slow and soft, my body starts to settle.'"
+            "In the baby's words, e.g. 'When your voice is slow and soft, "
+            "my body starts to settle.'"
         ),
     )
     try_this = models.TextField(_("what to try"), help_text=_("What the parent can do."))

@@ -16,6 +16,7 @@ from django.db.models import (
     Q,
     StringAgg,
     Subquery,
+    TextField,
     Value,
     When,
 )
@@ -68,7 +69,7 @@ def _tips_text():
         )
         .values("text")
     )
-    return Coalesce(Subquery(tips), Value(""))
+    return Coalesce(Subquery(tips), Value(""), output_field=TextField())
 
 
 def _full_text(queryset, fields, query):

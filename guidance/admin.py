@@ -1,4 +1,7 @@
+from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -13,6 +16,10 @@ from .models import (
     Topic,
 )
 
+admin.site.site_header = format_lazy(_("{site} admin"), site=settings.SITE_NAME)
+admin.site.site_title = admin.site.site_header
+admin.site.index_title = _("Content and settings")
+
 PUBLISHING_FIELDS = ("status", "published_at")
 REVIEW_FIELDS = ("author", "reviewed_by", "last_reviewed", "next_review_due")
 
@@ -23,6 +30,13 @@ class PublishableAdmin(admin.ModelAdmin):
     actions = ["publish", "unpublish"]
     readonly_fields = ("created_at", "updated_at", "is_starter")
     save_on_top = True
+    # Short texts a parent reads in full get a small text box rather than a one-line input.
+    short_text_fields = ("summary", "when_to_use")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in self.short_text_fields:
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "cols": 80})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))

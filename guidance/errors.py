@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.http import HttpResponseNotFound, HttpResponseServerError
 from django.template import loader
 
@@ -10,7 +11,8 @@ logger = logging.getLogger(__name__)
 FALLBACK_500 = (
     "<!doctype html><html lang='en-GB'><title>Something went wrong</title>"
     "<h1>Something went wrong</h1><p>Sorry, this page is not working right now. "
-    "If you need urgent help, call 111, or 999 in an emergency.</p><p><a href='/'>Home</a></p>"
+    "If you need urgent help, call 111, or 999 in an emergency.</p>"
+    "<p><a href='/help/'>Where to get help</a> · <a href='/'>Home</a></p>"
 )
 
 
@@ -22,7 +24,7 @@ def page_not_found(request, exception):
 def server_error(request):
     """500 page. Template: ``500.html``, rendered without anything that needs the database."""
     try:
-        body = loader.render_to_string("500.html")
+        body = loader.render_to_string("500.html", {"site_name": settings.SITE_NAME})
     except Exception:
         logger.exception("The 500 page could not be rendered")
         body = FALLBACK_500

@@ -6,14 +6,25 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
+class SearchTextField(forms.CharField):
+    """Free text with control characters (NUL included) turned into spaces, and spaces squeezed.
+
+    Cleaning happens before validation, so pasted junk is quietly tidied rather than refused.
+    """
+
+    def to_python(self, value):
+        text = "".join(ch if ch.isprintable() else " " for ch in super().to_python(value))
+        return " ".join(text.split())
+
+
 class SearchForm(forms.Form):
     """The site search, sent with GET so results can be shared and bookmarked."""
 
-    q = forms.CharField(
+    q = SearchTextField(
         label=_("Search guidance, tips and help"),
         max_length=200,
         required=False,
-        strip=True,
+        error_messages={"max_length": _("Please use %(limit_value)d letters or fewer.")},
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
 
@@ -33,8 +44,3 @@ class SearchForm(forms.Form):
         self.helper.layout = Layout(
             FieldWithButtons("q", StrictButton(_("Search"), type="submit", css_class="button"))
         )
-
-    def clean_q(self):
-        # Drop control characters (including NUL, which PostgreSQL refuses) and squeeze spaces.
-        query = "".join(ch if ch.isprintable() else " " for ch in self.cleaned_data["q"])
-        return " ".join(query.split())

@@ -6,6 +6,7 @@ public view, feed and sitemap asks it, and nothing else filters on status by han
 """
 
 import datetime
+from urllib.parse import quote
 
 from django.conf import settings
 from django.db import models
@@ -14,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .richtext import sanitise_html
+from .richtext import html_to_text, sanitise_html
 
 
 class Status(models.TextChoices):
@@ -99,14 +100,20 @@ class ClinicallyReviewed(models.Model):
         _("next review due"),
         null=True,
         blank=True,
-        help_text=_("Leave empty to set it 12 months after the last review."),
+        help_text=_(
+            "Leave empty to set it 12 months after the last review. It is also reset when "
+            "you record a newer review."
+        ),
     )
 
     class Meta:
         abstract = True
 
     def save(self, *args, **kwargs):
-        if self.last_reviewed and not self.next_review_due:
+        # A due date on or before the last review is stale: a new review was just recorded.
+        if self.last_reviewed and (
+            not self.next_review_due or self.next_review_due <= self.last_reviewed
+        ):
             self.next_review_due = add_months(self.last_reviewed, settings.REVIEW_INTERVAL_MONTHS)
         super().save(*args, **kwargs)
 
@@ -294,7 +301,7 @@ class Resource(Publishable):
     def sms_href(self):
         number = "".join(ch for ch in self.text_number if ch.isdigit() or ch == "+")
         if self.text_message:
-            return f"sms:{number}?&body={self.text_message}"
+            return f"sms:{number}?&body={quote(self.text_message)}"
         return f"sms:{number}"
 
 
@@ -320,6 +327,7 @@ class Article(Publishable, ClinicallyReviewed):
             "links, bold and italic. Anything else is removed when you save."
         ),
     )
+    body_text = models.TextField(editable=False, blank=True, help_text="The body without markup.")
     stages = models.ManyToManyField(
         Stage, blank=True, related_name="articles", verbose_name=_("stages")
     )
@@ -348,6 +356,7 @@ class Article(Publishable, ClinicallyReviewed):
 
     def save(self, *args, **kwargs):
         self.body = sanitise_html(self.body)
+        self.body_text = html_to_text(self.body)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -1,6 +1,10 @@
 """Sanitising the HTML that staff write, in one place."""
 
+import html
+import re
+
 import nh3
+from django.utils.html import strip_tags
 
 ALLOWED_TAGS = {
     "p",
@@ -19,17 +23,24 @@ ALLOWED_TAGS = {
     "blockquote",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|ul|ol|blockquote)>|<br\s*/?>", re.IGNORECASE)
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
-def sanitise_html(html):
+def sanitise_html(markup):
     """Return ``html`` with everything but simple formatting and safe links removed."""
-    if not html:
+    if not markup:
         return ""
     return nh3.clean(
-        html,
+        markup,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",
     ).strip()
+
+
+def html_to_text(markup):
+    """Plain text of ``markup``, with block ends kept as spaces, for searching and counting."""
+    spaced = BLOCK_END.sub(" ", markup)
+    return " ".join(html.unescape(strip_tags(spaced)).split())

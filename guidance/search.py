@@ -31,7 +31,7 @@ MAX_TERMS = 8
 SEARCH_CONFIG = "english"
 
 # For each kind of result: the fields to search, most important first (PostgreSQL weights A, B, C).
-ARTICLE_FIELDS = ("title", "summary", "body")
+ARTICLE_FIELDS = ("title", "summary", "body_text")
 TIP_PAGE_FIELDS = ("title", "intro", "tips_text")
 RESOURCE_FIELDS = ("name", "when_to_use", "kind")
 
@@ -63,7 +63,14 @@ def _tips_text():
         .values("page")
         .annotate(
             text=StringAgg(
-                Concat("baby_says", Value(" "), "try_this", Value(" "), "why_it_helps"),
+                Concat(
+                    "baby_says",
+                    Value(" "),
+                    "try_this",
+                    Value(" "),
+                    "why_it_helps",
+                    output_field=TextField(),
+                ),
                 delimiter=Value(" "),
             )
         )

@@ -1,0 +1,39 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploads go to a fresh folder per test, never into var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def plain_static_storage(settings, tmp_path):
+    """Serve static names unhashed: tests must not depend on a prior collectstatic."""
+    # WhiteNoise warns (an error here) when STATIC_ROOT is missing, as it is in a fresh clone.
+    settings.STATIC_ROOT = tmp_path / "static"
+    settings.STATIC_ROOT.mkdir()
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def past():
+    return timezone.now() - datetime.timedelta(days=1)
+
+
+@pytest.fixture
+def future():
+    return timezone.now() + datetime.timedelta(days=1)
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Staff users are made per test; the production hasher is slow on purpose."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

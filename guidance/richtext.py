@@ -28,7 +28,7 @@ ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
 def sanitise_html(markup):
-    """Return ``html`` with everything but simple formatting and safe links removed."""
+    """Return ``markup`` with everything but simple formatting and safe links removed."""
     if not markup:
         return ""
     return nh3.clean(

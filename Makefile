@@ -63,6 +63,7 @@ format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 
 check: $(STAMP)
+	@mkdir -p $(DJANGO_VAR_DIR)
 	DJANGO_DEBUG=1 $(PY) manage.py check
 	DJANGO_DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from guidance import pagecache
 from guidance.models import Urgency
 from tests.factories import make_article, make_resource, make_stage, make_tip_page, make_topic
 
@@ -59,6 +60,13 @@ def linked_content():
         sources=["Source one", "Source two"],
     )
     make_tip_page(slug="tips-a", stages=[stage], resources=resources, sources=["Source"])
+
+
+@pytest.fixture(autouse=True)
+def render_every_time(settings):
+    """Measure what rendering costs: no page cache, and its content version already known."""
+    settings.PAGE_CACHE = False
+    pagecache.content_version()
 
 
 def count_queries(client, url):

@@ -1,0 +1,189 @@
+"""HTTP caching headers, conditional requests, and the page cache's invalidation."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from guidance.models import Status
+from tests.factories import make_article, make_resource, make_tip_page
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC_PAGES = ["/", "/guidance/", "/guidance/cry/", "/tips/", "/tips/soothe/", "/help/"]
+
+
+@pytest.fixture
+def site():
+    resource = make_resource(name="Helpline")
+    article = make_article(slug="cry", title="Crying", resources=[resource])
+    make_tip_page(slug="soothe", title="Soothing", featured=True)
+    return article
+
+
+def count_queries(client, path, **headers):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path, headers=headers)
+    return response, len(queries)
+
+
+@pytest.mark.parametrize("path", PUBLIC_PAGES)
+def test_public_pages_can_be_cached_briefly_by_browsers_and_cdns(client, site, path, settings):
+    response = client.get(path)
+
+    assert response.status_code == 200
+    directives = {d.strip() for d in response["Cache-Control"].split(",")}
+    assert directives == {
+        "public",
+        f"max-age={settings.PAGE_MAX_AGE}",
+        f"stale-while-revalidate={settings.PAGE_STALE_WHILE_REVALIDATE}",
+    }
+    assert response["ETag"]
+    assert response["Last-Modified"]
+
+
+@pytest.mark.parametrize("path", PUBLIC_PAGES)
+def test_a_repeat_visit_with_the_etag_gets_304(client, site, path):
+    first = client.get(path)
+
+    again = client.get(path, headers={"if-none-match": first["ETag"]})
+
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+def test_a_repeat_visit_with_last_modified_gets_304(client, site):
+    first = client.get("/guidance/cry/")
+
+    again = client.get("/guidance/cry/", headers={"if-modified-since": first["Last-Modified"]})
+
+    assert again.status_code == 304
+
+
+def test_a_cached_page_is_served_without_touching_the_database(client, site):
+    first, first_queries = count_queries(client, "/guidance/cry/")
+    again, again_queries = count_queries(client, "/guidance/cry/")
+
+    assert first_queries > 0
+    assert again_queries == 0
+    assert again.content == first.content
+    assert again["ETag"] == first["ETag"]
+    assert again["Content-Security-Policy"] == first["Content-Security-Policy"]
+
+
+def test_the_page_cache_can_be_turned_off(client, site, settings):
+    settings.PAGE_CACHE = False
+    client.get("/guidance/cry/")
+
+    again, queries = count_queries(client, "/guidance/cry/")
+
+    assert queries > 0
+    assert "public" in again["Cache-Control"]
+
+
+def test_an_edit_shows_at_once(client, site, django_capture_on_commit_callbacks):
+    assert b"Crying" in client.get("/guidance/cry/").content
+
+    with django_capture_on_commit_callbacks(execute=True):
+        site.title = "Crying and soothing"
+        site.save()
+
+    assert b"Crying and soothing" in client.get("/guidance/cry/").content
+
+
+def test_an_edit_to_a_linked_resource_shows_on_the_article(
+    client, site, django_capture_on_commit_callbacks
+):
+    client.get("/guidance/cry/")
+    resource = site.resources.get()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        resource.name = "Parent helpline"
+        resource.save()
+
+    assert b"Parent helpline" in client.get("/guidance/cry/").content
+
+
+def test_unpublishing_takes_a_page_off_every_cached_page(
+    client, site, django_capture_on_commit_callbacks
+):
+    for path in ("/", "/guidance/", "/guidance/cry/"):
+        assert client.get(path).status_code == 200
+
+    with django_capture_on_commit_callbacks(execute=True):
+        site.status = Status.DRAFT
+        site.save()
+
+    assert client.get("/guidance/cry/").status_code == 404
+    assert b"/guidance/cry/" not in client.get("/guidance/").content
+    assert b"/guidance/cry/" not in client.get("/").content
+
+
+def test_publishing_and_relinking_shows_at_once(client, site, django_capture_on_commit_callbacks):
+    draft = make_article(slug="new", title="Brand new", status=Status.DRAFT)
+    assert b"Brand new" not in client.get("/guidance/").content
+
+    with django_capture_on_commit_callbacks(execute=True):
+        draft.status = Status.PUBLISHED
+        draft.save()
+    assert b"Brand new" in client.get("/guidance/").content
+
+    with django_capture_on_commit_callbacks(execute=True):
+        site.related.add(draft)
+    assert b"Brand new" in client.get("/guidance/cry/").content
+
+
+def test_scheduled_content_appears_at_its_time_without_an_edit(client, site, monkeypatch):
+    publish_at = timezone.now() + datetime.timedelta(hours=1)
+    make_article(slug="later", title="Coming later", published_at=publish_at)
+    assert b"Coming later" not in client.get("/guidance/").content
+
+    later = publish_at + datetime.timedelta(seconds=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+
+    assert b"Coming later" in client.get("/guidance/").content
+
+
+def test_staff_are_never_cached(admin_client, site):
+    response = admin_client.get("/guidance/cry/")
+
+    assert "public" not in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_staff_never_see_a_page_cached_for_the_public(
+    admin_client, client, site, django_capture_on_commit_callbacks
+):
+    client.get("/guidance/cry/")
+
+    # A change made without signals (e.g. raw SQL) leaves the public cache as it was...
+    type(site).objects.filter(pk=site.pk).update(title="Changed quietly")
+
+    assert b"Changed quietly" not in client.get("/guidance/cry/").content
+    # ...but staff always get a fresh render.
+    assert b"Changed quietly" in admin_client.get("/guidance/cry/").content
+
+
+def test_admin_pages_are_not_public(admin_client):
+    response = admin_client.get("/admin/")
+
+    assert "public" not in response["Cache-Control"]
+    assert "no-store" in response["Cache-Control"] or "private" in response["Cache-Control"]
+
+
+def test_not_found_pages_are_not_cached(client, site):
+    response = client.get("/guidance/nothing-here/")
+
+    assert response.status_code == 404
+    assert "public" not in response["Cache-Control"]
+
+
+def test_different_query_strings_are_cached_separately(client, site):
+    wales = client.get("/help/?nation=wales")
+    everywhere = client.get("/help/")
+
+    assert b"Where to get help: Wales" in wales.content
+    assert b"Where to get help: Wales" not in everywhere.content

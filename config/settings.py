@@ -217,5 +217,7 @@ LOGGING = {
 # How long until clinically reviewed content is due for review again.
 REVIEW_INTERVAL_MONTHS = int(os.environ.get("DJANGO_REVIEW_INTERVAL_MONTHS", "12"))
 
+BENCH_TRIVIAL_VIEW = env_bool("DJANGO_BENCH_TRIVIAL_VIEW")
+
 # Site identity shown in templates and feeds; a charity sets its own name.
 SITE_NAME = os.environ.get("DJANGO_SITE_NAME", "Little Voices")

@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
 from guidance import views as guidance_views
+from guidance import views_bench
 from guidance.feeds import LatestFeed
 from guidance.sitemaps import SITEMAPS
 
@@ -24,3 +26,7 @@ urlpatterns = [
 
 handler404 = "guidance.errors.page_not_found"
 handler500 = "guidance.errors.server_error"
+
+if settings.BENCH_TRIVIAL_VIEW:
+    # Only for `make bench`: the baseline every page is measured against (bench/README.md).
+    urlpatterns.append(path("_bench/trivial/", views_bench.trivial, name="bench_trivial"))

@@ -60,6 +60,8 @@ def invalidate():
 
 
 def page_key(version, request):
-    path = request.get_full_path().encode("utf-8", "surrogateescape")
-    digest = hashlib.sha256(path).hexdigest()[:32]
+    # get_host() refuses a host not in ALLOWED_HOSTS (400) before anything is served, and
+    # pages name their own address, so each host has its own copy.
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()[:32]
     return f"pagecache:page:{version['token']}:{digest}"

@@ -187,3 +187,21 @@ def test_different_query_strings_are_cached_separately(client, site):
 
     assert b"Where to get help: Wales" in wales.content
     assert b"Where to get help: Wales" not in everywhere.content
+
+
+def test_a_cached_page_is_never_served_to_a_disallowed_host(client, site):
+    client.get("/guidance/cry/")
+
+    response = client.get("/guidance/cry/", headers={"host": "evil.example"})
+
+    assert response.status_code == 400
+
+
+def test_each_allowed_host_gets_its_own_copy(client, site, settings):
+    settings.ALLOWED_HOSTS = ["a.example", "b.example"]
+
+    first = client.get("/guidance/cry/", headers={"host": "a.example"})
+    second = client.get("/guidance/cry/", headers={"host": "b.example"})
+
+    assert b"http://a.example/guidance/cry/" in first.content
+    assert b"http://b.example/guidance/cry/" in second.content

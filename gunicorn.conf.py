@@ -12,7 +12,9 @@ keepalive = 5
 # Recycle workers now and then so a slow leak never grows without bound.
 max_requests = 2000
 max_requests_jitter = 200
-accesslog = "-"
+# The app logs every request itself (JSON, with a request id); set GUNICORN_ACCESS_LOG=- to
+# have gunicorn's own access log as well.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.http import HttpResponseNotFound, HttpResponseServerError
 from django.template import loader
 
+from config.logging import request_id_var
+
 logger = logging.getLogger(__name__)
 
 FALLBACK_500 = (
@@ -24,7 +26,8 @@ def page_not_found(request, exception):
 def server_error(request):
     """500 page. Template: ``500.html``, rendered without anything that needs the database."""
     try:
-        body = loader.render_to_string("500.html", {"site_name": settings.SITE_NAME})
+        context = {"site_name": settings.SITE_NAME, "request_id": request_id_var.get()}
+        body = loader.render_to_string("500.html", context)
     except Exception:
         logger.exception("The 500 page could not be rendered")
         body = FALLBACK_500

@@ -1,0 +1,75 @@
+"""Site-wide plumbing: health checks for load balancers, request ids and request logs."""
+
+import logging
+import re
+import time
+import uuid
+
+from django.db import connection
+from django.http import JsonResponse
+
+from .logging import request_id_var
+
+logger = logging.getLogger("littlevoices.request")
+
+HEALTH_PATH = "/healthz"
+REQUEST_ID_HEADER = "X-Request-ID"
+SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+
+
+class HealthCheckMiddleware:
+    """
+    ``/healthz`` answers 200 when the database is reachable and 503 when it is not, with no
+    detail. It comes first, so a load balancer probing by IP address (a Host that is not in
+    ALLOWED_HOSTS) or over plain HTTP gets an answer rather than a 400 or a redirect.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.rstrip("/") != HEALTH_PATH:
+            return self.get_response(request)
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT 1")
+                cursor.fetchone()
+        except Exception:
+            logger.exception("Health check: the database is unreachable")
+            response = JsonResponse({"status": "unavailable"}, status=503)
+        else:
+            response = JsonResponse({"status": "ok"})
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+class RequestLogMiddleware:
+    """Gives every request an id (kept from a proxy's X-Request-ID when sane) and logs it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        incoming = request.headers.get(REQUEST_ID_HEADER, "")
+        request_id = incoming if SAFE_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        request.request_id = request_id
+        token = request_id_var.set(request_id)
+        started = time.perf_counter()
+        try:
+            response = self.get_response(request)
+            response[REQUEST_ID_HEADER] = request_id
+            logger.info(
+                "%s %s %s",
+                request.method,
+                request.path,
+                response.status_code,
+                extra={
+                    "method": request.method,
+                    "path": request.path,
+                    "status": response.status_code,
+                    "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+                },
+            )
+            return response
+        finally:
+            request_id_var.reset(token)

@@ -232,5 +232,9 @@ REVIEW_INTERVAL_MONTHS = int(os.environ.get("DJANGO_REVIEW_INTERVAL_MONTHS", "12
 
 BENCH_TRIVIAL_VIEW = env_bool("DJANGO_BENCH_TRIVIAL_VIEW")
 
+# Image uploads (guidance/uploads.py): refused above these limits.
+IMAGE_UPLOAD_MAX_BYTES = int(os.environ.get("DJANGO_IMAGE_UPLOAD_MAX_BYTES", 5_000_000))
+IMAGE_UPLOAD_MAX_PIXELS = int(os.environ.get("DJANGO_IMAGE_UPLOAD_MAX_PIXELS", 25_000_000))
+
 # Site identity shown in templates and feeds; a charity sets its own name.
 SITE_NAME = os.environ.get("DJANGO_SITE_NAME", "Little Voices")

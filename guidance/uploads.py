@@ -1,0 +1,122 @@
+"""
+Safe image uploads: every image field on the site uses ``SafeImageField``.
+
+An upload is accepted only if its declared type and its real content agree on JPEG, PNG or
+WebP, it is within the size and pixel limits, and Pillow can decode it. It is then re-encoded
+from its pixels, which drops EXIF and other metadata (a phone photo can carry the GPS position of
+a family's home), and stored under a random name so nothing about the original file leaks.
+"""
+
+import io
+import uuid
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+# Pillow format -> (content types a browser may declare, file extension)
+ACCEPTED_FORMATS = {
+    "JPEG": ({"image/jpeg", "image/pjpeg"}, "jpg"),
+    "PNG": ({"image/png"}, "png"),
+    "WEBP": ({"image/webp"}, "webp"),
+}
+
+
+def random_image_name(instance, filename):
+    """``upload_to`` for images: a random name in a folder per month, keeping the extension."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "img"
+    return f"images/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension}"
+
+
+def check_image(upload):
+    """Raise ``ValidationError`` unless ``upload`` is an acceptable image; return its format."""
+    max_bytes = settings.IMAGE_UPLOAD_MAX_BYTES
+    if upload.size > max_bytes:
+        raise ValidationError(
+            _("This image is too big (%(size)s MB). Please use one under %(limit)s MB."),
+            code="too_big",
+            params={
+                "size": round(upload.size / 1_000_000, 1),
+                "limit": round(max_bytes / 1_000_000, 1),
+            },
+        )
+    upload.seek(0)
+    try:
+        with Image.open(upload) as image:
+            image_format = image.format
+            width, height = image.size
+            if width * height > settings.IMAGE_UPLOAD_MAX_PIXELS:
+                raise ValidationError(
+                    _("This image is %(width)s by %(height)s pixels: please make it smaller."),
+                    code="too_many_pixels",
+                    params={"width": width, "height": height},
+                )
+            image.verify()
+    except ValidationError:
+        raise
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise ValidationError(
+            _("This file is not an image we can use. Please upload a JPEG, PNG or WebP picture."),
+            code="not_an_image",
+        ) from None
+    finally:
+        upload.seek(0)
+    if image_format not in ACCEPTED_FORMATS:
+        raise ValidationError(
+            _("Please upload a JPEG, PNG or WebP picture."), code="unsupported_format"
+        )
+    declared = getattr(upload, "content_type", None)
+    if declared and declared not in ACCEPTED_FORMATS[image_format][0]:
+        raise ValidationError(
+            _("This file's type does not match its content. Please upload the picture again."),
+            code="type_mismatch",
+        )
+    return image_format
+
+
+def reencode_without_metadata(upload, image_format):
+    """A new upload holding only the pixels of ``upload``, upright, under a random name."""
+    upload.seek(0)
+    with Image.open(upload) as image:
+        image = ImageOps.exif_transpose(image)
+        if image_format == "JPEG" and image.mode not in ("RGB", "L"):
+            image = image.convert("RGB")
+        output = io.BytesIO()
+        options = {"quality": 85, "optimize": True} if image_format in ("JPEG", "WEBP") else {}
+        image.save(output, format=image_format, **options)
+    content_types, extension = ACCEPTED_FORMATS[image_format]
+    return SimpleUploadedFile(
+        f"{uuid.uuid4().hex}.{extension}",
+        output.getvalue(),
+        content_type=sorted(content_types)[0],
+    )
+
+
+class SafeImageFormField(forms.ImageField):
+    def clean(self, data, initial=None):
+        cleaned = super().clean(data, initial)
+        if cleaned and cleaned is not initial and hasattr(cleaned, "content_type"):
+            return reencode_without_metadata(cleaned, check_image(cleaned))
+        return cleaned
+
+    def to_python(self, data):
+        # Refuse what is too big before Pillow opens it in super().to_python().
+        if data not in self.empty_values and data.size > settings.IMAGE_UPLOAD_MAX_BYTES:
+            check_image(data)
+        return super().to_python(data)
+
+
+class SafeImageField(models.ImageField):
+    """An ``ImageField`` whose uploads are checked, stripped of metadata and randomly named."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("upload_to", random_image_name)
+        super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": SafeImageFormField, **kwargs})

@@ -224,6 +224,8 @@ LOGGING = {
         # Django's own handlers would print request errors a second time.
         "django": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
         "django.db.backends": {"level": "INFO"},
+        # Scanners send bad Host headers all day; they get a 400, not a traceback in the logs.
+        "django.security.DisallowedHost": {"level": "CRITICAL"},
     },
 }
 

@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.db.models import Q
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -152,10 +153,48 @@ class NeedsCheckingFilter(admin.SimpleListFilter):
         return queryset
 
 
+class BrokenLinkFilter(admin.SimpleListFilter):
+    title = _("web address")
+    parameter_name = "link"
+
+    def lookups(self, request, model_admin):
+        return [("broken", _("Broken")), ("unchecked", _("Not checked yet"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "broken":
+            return queryset.filter(Q(link_status__gte=400) | ~Q(link_error=""))
+        if self.value() == "unchecked":
+            return queryset.exclude(url="").filter(link_checked_at__isnull=True)
+        return queryset
+
+
 @admin.register(Resource)
 class ResourceAdmin(PublishableAdmin):
-    list_display = ("name", "kind", "urgency", "phone", "nations_label", "last_checked", "status")
-    list_filter = ("status", "kind", "urgency", NationFilter, NeedsCheckingFilter, "is_starter")
+    list_display = (
+        "name",
+        "kind",
+        "urgency",
+        "phone",
+        "nations_label",
+        "last_checked",
+        "web_address",
+        "status",
+    )
+    list_filter = (
+        "status",
+        "kind",
+        "urgency",
+        NationFilter,
+        NeedsCheckingFilter,
+        BrokenLinkFilter,
+        "is_starter",
+    )
+    readonly_fields = (
+        *PublishableAdmin.readonly_fields,
+        "link_status",
+        "link_error",
+        "link_checked_at",
+    )
     search_fields = ("name", "when_to_use", "phone", "url")
     prepopulated_fields = {"slug": ("name",)}
     fieldsets = [
@@ -176,7 +215,16 @@ class ResourceAdmin(PublishableAdmin):
                 "description": _("Tick all four for a UK-wide service."),
             },
         ),
-        (_("Checking and order"), {"fields": ("last_checked", "order")}),
+        (
+            _("Checking and order"),
+            {
+                "fields": ("last_checked", "order", "link_status", "link_error", "link_checked_at"),
+                "description": _(
+                    "The web address is checked automatically every day; the phone number and "
+                    "opening hours need a person: set 'last checked' when you have confirmed them."
+                ),
+            },
+        ),
         (_("Publishing"), {"fields": PUBLISHING_FIELDS}),
         (
             _("Advanced"),
@@ -187,6 +235,18 @@ class ResourceAdmin(PublishableAdmin):
     @admin.display(description=_("nations"))
     def nations_label(self, obj):
         return obj.nations_label
+
+    @admin.display(description=_("web address"))
+    def web_address(self, obj):
+        if not obj.url:
+            return _("no web address")
+        if obj.link_checked_at is None:
+            return _("not checked yet")
+        if obj.link_is_broken:
+            return _("broken (%(problem)s)") % {
+                "problem": obj.link_error or f"HTTP {obj.link_status}"
+            }
+        return _("works")
 
 
 @admin.register(Page)

@@ -267,6 +267,20 @@ class Resource(Publishable):
             "When someone last confirmed the number and address. Empty means it needs checking."
         ),
     )
+    # Written by the check_resource_links command, never by editors.
+    link_status = models.PositiveSmallIntegerField(
+        _("web address status"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The HTTP status the web address answered with when last checked."),
+    )
+    link_error = models.CharField(
+        _("web address problem"), max_length=200, blank=True, editable=False
+    )
+    link_checked_at = models.DateTimeField(
+        _("web address checked"), null=True, blank=True, editable=False
+    )
 
     objects = ResourceQuerySet.as_manager()
 
@@ -281,6 +295,10 @@ class Resource(Publishable):
 
     def get_absolute_url(self):
         return f"{reverse('guidance:help')}#{self.slug}"
+
+    @property
+    def link_is_broken(self):
+        return bool(self.link_error) or (self.link_status is not None and self.link_status >= 400)
 
     @property
     def nations(self):

@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
@@ -11,6 +13,7 @@ from .models import (
     ArticleSource,
     Nation,
     Page,
+    Redirect,
     Resource,
     Stage,
     Status,
@@ -39,12 +42,22 @@ class PublishableAdmin(admin.ModelAdmin):
             kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "cols": 80})
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
-    def get_readonly_fields(self, request, obj=None):
-        fields = list(super().get_readonly_fields(request, obj))
-        # A shared link must keep working, so a published page's address is frozen.
-        if obj is not None and obj.status == Status.PUBLISHED and "slug" not in fields:
-            fields.append("slug")
-        return fields
+    def save_model(self, request, obj, form, change):
+        # A shared link must keep working: when a published page's address changes, the old
+        # address is recorded and sends readers on to the new one.
+        old_url = None
+        if change and "slug" in form.changed_data:
+            original = type(obj)._default_manager.get(pk=obj.pk)
+            if original.status == Status.PUBLISHED:
+                old_url = original.get_absolute_url()
+        super().save_model(request, obj, form, change)
+        if old_url and urlsplit(old_url).path != urlsplit(obj.get_absolute_url()).path:
+            Redirect.record_move(old_url, obj.get_absolute_url())
+            self.message_user(
+                request,
+                _("The old address %(old)s now sends readers to the new one.") % {"old": old_url},
+                messages.INFO,
+            )
 
     def get_prepopulated_fields(self, request, obj=None):
         if obj is not None and obj.status == Status.PUBLISHED:
@@ -263,3 +276,11 @@ class PageAdmin(PublishableAdmin):
             {"classes": ["collapse"], "fields": ("created_at", "updated_at", "is_starter")},
         ),
     ]
+
+
+@admin.register(Redirect)
+class RedirectAdmin(admin.ModelAdmin):
+    list_display = ("old_path", "new_path", "automatic", "created_at")
+    list_filter = ("automatic",)
+    search_fields = ("old_path", "new_path")
+    readonly_fields = ("automatic", "created_at")

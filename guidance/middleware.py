@@ -2,12 +2,13 @@
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
 from . import pagecache
+from .models import Redirect
 
 CACHEABLE_TYPES = ("text/html", "application/xml", "application/atom+xml", "text/plain")
 
@@ -84,3 +85,22 @@ class PublicPageCacheMiddleware:
         for name, value in headers:
             response[name] = value
         return response
+
+
+class RedirectFallbackMiddleware:
+    """Where a page is not found, follow a recorded redirect (see ``Redirect``) if one exists."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 404:
+            return response
+        redirect = Redirect.objects.filter(old_path=request.path).only("new_path").first()
+        if redirect is None:
+            return response
+        target = redirect.new_path
+        if query := request.META.get("QUERY_STRING"):
+            target += ("&" if "?" in target else "?") + query
+        return HttpResponsePermanentRedirect(target)

@@ -9,6 +9,7 @@ import datetime
 from urllib.parse import quote
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import FETCH_PEERS
 from django.urls import reverse
@@ -420,6 +421,55 @@ class Page(Publishable):
 
     def get_absolute_url(self):
         return reverse("page", kwargs={"slug": self.slug})
+
+
+class Redirect(models.Model):
+    """An old address that sends readers on to a new one, so a shared link never breaks."""
+
+    old_path = models.CharField(
+        _("old address"),
+        max_length=300,
+        unique=True,
+        help_text=_("The path only, starting and ending with a slash, e.g. /guidance/old-name/."),
+    )
+    new_path = models.CharField(
+        _("new address"),
+        max_length=300,
+        help_text=_("A path on this site (e.g. /guidance/new-name/) or a full web address."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    automatic = models.BooleanField(
+        _("made automatically"),
+        default=False,
+        editable=False,
+        help_text=_("Recorded when the address of a published page changed."),
+    )
+
+    class Meta:
+        ordering = ["old_path"]
+        verbose_name = _("redirect")
+        verbose_name_plural = _("redirects")
+
+    def __str__(self):
+        return f"{self.old_path} → {self.new_path}"
+
+    def clean(self):
+        if not self.old_path.startswith("/"):
+            raise ValidationError({"old_path": _("Start the old address with a slash.")})
+        if self.old_path == self.new_path:
+            raise ValidationError({"new_path": _("The new address must be different.")})
+
+    @classmethod
+    def record_move(cls, old_path, new_path):
+        """Send ``old_path`` (and anything that already led to it) on to ``new_path``."""
+        if old_path == new_path:
+            return
+        cls.objects.filter(new_path=old_path).update(new_path=new_path)
+        # The page now lives at new_path again, so an older redirect away from it must go.
+        cls.objects.filter(old_path=new_path).delete()
+        cls.objects.update_or_create(
+            old_path=old_path, defaults={"new_path": new_path, "automatic": True}
+        )
 
 
 class StarterItem(models.Model):

@@ -3,7 +3,7 @@
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from tips.models import Tip, TipPage
@@ -133,3 +133,10 @@ def page_detail(request, slug):
     """A simple page such as /about/. Template: ``guidance/page.html``; context: ``page``."""
     page = get_object_or_404(Page.objects.published(), slug=slug)
     return render(request, "guidance/page.html", {"page": page})
+
+
+def short_link(request, kind, pk):
+    """``/a/<id>/`` and ``/t/<id>/``: short, permanent links that survive any rename."""
+    model = {"a": Article, "t": TipPage}[kind]
+    obj = get_object_or_404(model.objects.published().only("slug"), pk=pk)
+    return redirect(obj.get_absolute_url(), permanent=True)

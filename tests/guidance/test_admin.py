@@ -152,20 +152,21 @@ def test_change_page_loads_for_a_draft(admin_client, model):
 
 
 @pytest.mark.parametrize("model", PUBLISHABLE_MODELS)
-def test_published_slug_is_read_only(admin_client, model):
+def test_published_slug_stays_editable_without_prefilling(admin_client, model):
     _, make = PUBLISHABLE_MODELS[model]
-    obj = make(slug="frozen-address")
+    obj = make(slug="shared-address")
 
     response = admin_client.get(admin_url(model, "change", obj.pk))
 
     assert response.status_code == 200
-    assert not elements(response, "input", name="slug")
-    assertContains(response, "frozen-address")
+    assert elements(response, "input", name="slug", value="shared-address")
+    # The slug no longer follows the title once published: a new title keeps the address.
+    assert b"prepopulated" not in response.content.split(b'name="slug"')[0][-300:]
 
 
-def test_changing_a_published_article_keeps_its_slug(admin_client):
+def test_changing_a_published_articles_title_keeps_its_address(admin_client):
     article = make_article(slug="shared-link", title="Old title")
-    data = article_form_data(title="New title", slug="new-link", status=Status.PUBLISHED)
+    data = article_form_data(title="New title", slug="shared-link", status=Status.PUBLISHED)
     published_at = timezone.localtime(article.published_at)
     data["published_at_0"] = published_at.strftime("%d/%m/%Y")
     data["published_at_1"] = published_at.strftime("%H:%M:%S")

@@ -15,7 +15,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.14 python3 python; do \
 # Local runs keep their database, media, static files and secret key in var/.
 export DJANGO_VAR_DIR ?= $(CURDIR)/var
 
-.PHONY: help install run serve test test-postgres lint format check clean
+.PHONY: help install run serve test test-postgres lint format check clean bench
 
 help:
 	@echo "make run    set up, load the starter content and serve at http://127.0.0.1:$(PORT)"
@@ -44,14 +44,21 @@ $(DJANGO_VAR_DIR)/secret_key:
 	@echo "Created a local secret key in $@"
 
 run: $(STAMP) $(DJANGO_VAR_DIR)/secret_key
-	@export DJANGO_SECRET_KEY="$$(cat $(DJANGO_VAR_DIR)/secret_key)" \
+	@export DJANGO_SECRET_KEY="$$(cat $(DJANGO_VAR_DIR)/secret_key)" DJANGO_SECURE=0 \
 	&& $(PY) manage.py migrate --noinput \
 	&& $(PY) manage.py load_starter_content \
 	&& $(PY) manage.py collectstatic --noinput -v0 \
 	&& echo "Serving Little Voices at http://127.0.0.1:$(PORT) (Ctrl+C stops it)" \
 	&& PORT=$(PORT) exec $(VENV)/bin/gunicorn -c gunicorn.conf.py
 
-test: $(STAMP)
+# Test tools from npm: axe-core (browser tests) and the Nu HTML Checker (vnu-jar, on Java).
+# Without npm those tests are skipped locally (CI installs everything and never skips them).
+NODE_STAMP := node_modules/.package-lock.json
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --ignore-scripts --no-audit --no-fund; \
+	else echo "npm not found: browser and HTML validity tests will be skipped (install Node.js and npm)"; fi
+
+test: $(STAMP) $(NODE_STAMP)
 	$(VENV)/bin/pytest
 
 lint: $(STAMP)
@@ -66,6 +73,11 @@ check: $(STAMP)
 	@mkdir -p $(DJANGO_VAR_DIR)
 	DJANGO_DEBUG=1 $(PY) manage.py check
 	DJANGO_DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
+
+# Load test under gunicorn against a trivial view (bench/README.md). Not run by CI: ~6 minutes.
+BENCH_ARGS ?= --articles 50,5000 --duration 7
+bench: $(STAMP)
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info

@@ -7,6 +7,7 @@ with no configuration; a production deployment that forgets the secret key refus
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -45,7 +46,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin, with a site that also asks staff for a second factor (accounts/sites.py).
+    "accounts.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -55,6 +57,11 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "crispy_forms",
     "crispy_bootstrap5",
+    "django_otp",
+    "accounts.apps.AuthenticatorAppsConfig",  # django_otp.plugins.otp_totp
+    "accounts.apps.BackupCodesConfig",  # django_otp.plugins.otp_static
+    "accounts.apps.LoginAttemptsConfig",  # axes
+    "accounts.apps.AccountsConfig",
     "guidance",
     "tips",
 ]
@@ -66,13 +73,17 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "guidance.middleware.PublicPageCacheMiddleware",
+    "guidance.middleware.RedirectFallbackMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so that it turns any lock-out flagged during the request into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -123,6 +134,38 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Staff accounts (README: "Staff accounts and two-factor login"). The admin and the staff login
+# pages live under ADMIN_PATH; find them with reverse("admin:index"), never a hard-coded path.
+ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip().strip("/") + "/"
+if ADMIN_PATH == "/" or not all(
+    part and all(char.isalnum() or char in "-_." for char in part)
+    for part in ADMIN_PATH[:-1].split("/")
+):
+    raise ImproperlyConfigured(
+        "DJANGO_ADMIN_PATH must be a URL path such as 'admin/' or 'staff-7f3k/': "
+        "letters, digits, '-', '_' and '.', in one or more parts separated by '/'."
+    )
+LOGIN_URL = "accounts:login"
+# django-axes first: it refuses a locked-out username and address before a password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lock-out after repeated failures, counted per username *and* address together, so that nobody
+# can lock a colleague out from elsewhere. Wrong two-factor codes count too (accounts/views.py).
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+# Masked in what django-axes stores and logs: the password (always), usernames and addresses
+# (its defaults), two-factor codes and CSRF tokens.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code", "csrfmiddlewaretoken"]
+# Two-factor login: an authenticator app (TOTP) plus single-use backup codes; the name shown
+# in the app is OTP_TOTP_ISSUER, set from SITE_NAME below.
+# Nobody, not even a superuser, can read another person's secret key or backup codes in the admin.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -188,17 +231,31 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
 
-# Behind a TLS-terminating proxy (see README): opt in, never on by default.
-if env_bool("DJANGO_SECURE"):
+# HTTPS only, unless DEBUG is on or DJANGO_SECURE=0 says otherwise (`make run` and the tests
+# serve plain http on this machine). A production site that forgets a setting stays secure.
+if env_bool("DJANGO_SECURE", not DEBUG):
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
-    SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", False)
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", True)
+# Headers a client could forge are trusted only when a proxy we run is known to set them.
 if env_bool("DJANGO_BEHIND_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Each proxy appends the address it was reached from to X-Forwarded-For; whatever is further
+    # left came from the client and may be forged. So the client is the entry DJANGO_PROXY_COUNT
+    # places from the right (1: one proxy, e.g. nginx; 2: a CDN in front of it).
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    AXES_IPWARE_PROXY_ORDER = "left-most"
+    AXES_IPWARE_PROXY_COUNT = max(int(os.environ.get("DJANGO_PROXY_COUNT", "1")), 1) - 1
+    # More entries than proxies is normal (the client may send its own header): not an error.
+    IPWARE_STRICT = False
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
 
 LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "INFO").upper()
 # JSON lines on standard output suit container platforms; "plain" is easier to read locally.
@@ -240,3 +297,4 @@ IMAGE_UPLOAD_MAX_PIXELS = int(os.environ.get("DJANGO_IMAGE_UPLOAD_MAX_PIXELS", 2
 
 # Site identity shown in templates and feeds; a charity sets its own name.
 SITE_NAME = os.environ.get("DJANGO_SITE_NAME", "Little Voices")
+OTP_TOTP_ISSUER = SITE_NAME

@@ -10,7 +10,9 @@ from guidance.feeds import LatestFeed
 from guidance.sitemaps import SITEMAPS
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    # Staff: the two-step login pages, then the admin, under DJANGO_ADMIN_PATH (default admin/).
+    path(f"{settings.ADMIN_PATH}account/", include("accounts.urls")),
+    path(settings.ADMIN_PATH, admin.site.urls),
     path("tips/", include("tips.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(

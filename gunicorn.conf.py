@@ -3,6 +3,8 @@
 import multiprocessing
 import os
 
+from gunicorn.http import wsgi as gunicorn_wsgi
+
 bind = os.environ.get("GUNICORN_BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
 workers = int(os.environ.get("WEB_CONCURRENCY", min(2 * multiprocessing.cpu_count() + 1, 8)))
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
@@ -19,3 +21,13 @@ errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 wsgi_app = "config.wsgi:application"
+
+
+class ResponseWithoutServerHeader(gunicorn_wsgi.Response):
+    """gunicorn always names itself in a Server header; we tell attackers nothing."""
+
+    def default_headers(self):
+        return [header for header in super().default_headers() if not header.startswith("Server:")]
+
+
+gunicorn_wsgi.Response = ResponseWithoutServerHeader

@@ -5,9 +5,9 @@ in one ``.tar.gz``. A backup taken on SQLite restores into PostgreSQL and back.
 Archive layout::
 
     manifest.json   what is inside: format version, when, Django version, rows per model
-    data.exactjson  ``dumpdata`` with natural keys and datetimes to the microsecond (content
-                    types and permissions are rebuilt by ``migrate``, so they are left out
-                    and referred to by name)
+    data.exactjson  ``dumpdata``, ids kept and datetimes to the microsecond (content types
+                    and permissions are rebuilt by ``migrate``, so they are left out and
+                    referred to by name)
     media/...       the uploaded files, read and written through Django's storage API
 """
 
@@ -70,8 +70,9 @@ def write_backup(path):
         with transaction.atomic():  # one consistent snapshot
             call_command(
                 "dumpdata",
+                # Content types and permissions by name (migrate rebuilds them with other ids);
+                # every other row keeps its own id, so links and short links stay the same.
                 natural_foreign=True,
-                natural_primary=True,
                 exclude=EXCLUDED,
                 format="exactjson",
                 output=str(data_path),

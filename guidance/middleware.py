@@ -59,7 +59,7 @@ class PublicPageCacheMiddleware:
 
     def is_anonymous_read(self, request):
         return (
-            request.method == "GET"
+            request.method in ("GET", "HEAD")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and not request.path.startswith(self.admin_prefix)
         )

@@ -205,3 +205,12 @@ def test_each_allowed_host_gets_its_own_copy(client, site, settings):
 
     assert b"http://a.example/guidance/cry/" in first.content
     assert b"http://b.example/guidance/cry/" in second.content
+
+
+def test_a_head_request_gets_the_same_caching_headers_as_get(client, site):
+    got = client.get("/guidance/cry/")
+    head = client.head("/guidance/cry/")
+
+    assert head.status_code == 200
+    assert head["Cache-Control"] == got["Cache-Control"]
+    assert head["ETag"] == got["ETag"]

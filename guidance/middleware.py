@@ -87,6 +87,11 @@ class PublicPageCacheMiddleware:
         return response
 
 
+def _storable(path):
+    """Could ``path`` be a recorded old path? (PostgreSQL text cannot hold NUL: asking fails.)"""
+    return "\x00" not in path and len(path) <= Redirect._meta.get_field("old_path").max_length
+
+
 class RedirectFallbackMiddleware:
     """Where a page is not found, follow a recorded redirect (see ``Redirect``) if one exists."""
 
@@ -95,7 +100,7 @@ class RedirectFallbackMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if response.status_code != 404:
+        if response.status_code != 404 or not _storable(request.path):
             return response
         redirect = Redirect.objects.filter(old_path=request.path).only("new_path").first()
         if redirect is None:

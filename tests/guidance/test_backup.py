@@ -23,8 +23,11 @@ def snapshot():
             model._base_manager.values_list(), key=lambda row: tuple(map(str, row))
         )
         for field in model._meta.local_many_to_many:
+            # A link row's own id means nothing (serialisation stores the links, not their ids;
+            # PostgreSQL hands out new ones), so links are compared by the rows they join.
             through = field.remote_field.through
-            rows[through._meta.label_lower] = sorted(through.objects.values_list())
+            joined = [f.attname for f in through._meta.fields if not f.primary_key]
+            rows[through._meta.label_lower] = sorted(through.objects.values_list(*joined))
     return rows
 
 

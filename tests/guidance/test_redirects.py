@@ -90,3 +90,9 @@ def test_article_and_tip_pages_show_their_short_link(client):
 
     assert f'href="/a/{article.pk}/"'.encode() in client.get("/guidance/share-me/").content
     assert f'href="/t/{tip_page.pk}/"'.encode() in client.get("/tips/share-tips/").content
+
+
+@pytest.mark.parametrize("path", ["/%00/", "/guidance/a%00b/", "/" + "x" * 600 + "/"])
+def test_a_path_that_no_redirect_could_hold_is_a_plain_404(client, path):
+    # PostgreSQL refuses NUL in text: the redirect lookup must not even be tried.
+    assert client.get(path).status_code == 404

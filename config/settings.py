@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "accounts.apps.BackupCodesConfig",  # django_otp.plugins.otp_static
     "accounts.apps.LoginAttemptsConfig",  # axes
     "accounts.apps.AccountsConfig",
+    "simple_history",
     "guidance",
     "tips",
 ]

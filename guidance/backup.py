@@ -15,16 +15,20 @@ import io
 import json
 import tarfile
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 import django
 from django.apps import apps
+from django.conf import settings
 from django.core import serializers
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
+
+from . import searchindex
 
 serializers.register_serializer("exactjson", "guidance.serializers")
 
@@ -36,6 +40,17 @@ CREATED_BY_MIGRATIONS = {"auth.group"}
 
 class BackupError(Exception):
     pass
+
+
+@contextmanager
+def history_paused():
+    """Stop django-simple-history recording revisions (it reads this setting on every save)."""
+    previous = getattr(settings, "SIMPLE_HISTORY_ENABLED", True)
+    settings.SIMPLE_HISTORY_ENABLED = False
+    try:
+        yield
+    finally:
+        settings.SIMPLE_HISTORY_ENABLED = previous
 
 
 def backed_up_models():
@@ -136,7 +151,11 @@ def restore_backup(path, *, force=False):
                 # Groups made by a migration come back from the backup, with their own rows.
                 for label in CREATED_BY_MIGRATIONS:
                     apps.get_model(label)._base_manager.all().delete()
-                call_command("loaddata", str(data_path), verbosity=0)
+                # The backup holds the revisions: loading rows must not write new ones.
+                with history_paused():
+                    call_command("loaddata", str(data_path), verbosity=0)
+                # Search documents are derived, so backups leave them out: write them afresh.
+                searchindex.rebuild()
         for member in archive.getmembers():
             if not member.isfile() or not member.name.startswith("media/"):
                 continue

@@ -15,8 +15,11 @@ from django.db.models import FETCH_PEERS
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .richtext import html_to_text, sanitise_html
+from .searchfields import SearchDocumentField
+from .uploads import SafeImageField
 
 
 class Status(models.TextChoices):
@@ -61,6 +64,9 @@ class Publishable(models.Model):
         editable=False,
         help_text=_("Shipped with the software: review it before launch."),
     )
+    # Goes up by one with every save; an editor whose form holds an older number is behind
+    # someone else's save (optimistic locking, see the admin).
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     objects = PublishableQuerySet.as_manager()
 
@@ -96,6 +102,15 @@ class ClinicallyReviewed(models.Model):
         blank=True,
         help_text=_("Name and role, e.g. 'Dr Sam Lee, clinical psychologist'."),
     )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("owner"),
+        help_text=_("The member of staff who looks after this page and gets review reminders."),
+    )
     last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
     next_review_due = models.DateField(
         _("next review due"),
@@ -117,6 +132,51 @@ class ClinicallyReviewed(models.Model):
         ):
             self.next_review_due = add_months(self.last_reviewed, settings.REVIEW_INTERVAL_MONTHS)
         super().save(*args, **kwargs)
+
+
+class Readable(models.Model):
+    """How hard a page is to read, measured whenever it is saved (see ``guidance.readability``)."""
+
+    reading_age = models.DecimalField(
+        _("reading age"), max_digits=4, decimal_places=1, null=True, blank=True, editable=False
+    )
+    word_count = models.PositiveIntegerField(_("words"), default=0, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class Illustrated(models.Model):
+    """An optional picture, with alt text unless it is decorative, and its resized copies."""
+
+    image = SafeImageField(
+        _("image"),
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+        help_text=_("Optional. JPEG, PNG or WebP; smaller copies are made for phones."),
+    )
+    image_alt = models.CharField(
+        _("alt text"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "What the picture shows, for people who cannot see it. Required unless the "
+            "picture is decorative."
+        ),
+    )
+    image_decorative = models.BooleanField(
+        _("decorative"),
+        default=False,
+        help_text=_("Tick if the picture adds nothing to the words: screen readers skip it."),
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # [{"width": 480, "height": 320, "name": "images/…-480.webp"}, …], smallest first.
+    image_renditions = models.JSONField(default=list, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
 
 
 def add_months(day, months):
@@ -156,6 +216,8 @@ class Stage(models.Model):
         _("order"), default=0, help_text=_("Stages are listed from the lowest number.")
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["order", "title"]
         verbose_name = _("stage")
@@ -173,6 +235,8 @@ class Topic(models.Model):
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "title"]
@@ -282,14 +346,17 @@ class Resource(Publishable):
     link_checked_at = models.DateTimeField(
         _("web address checked"), null=True, blank=True, editable=False
     )
+    search_document = SearchDocumentField()
 
     objects = ResourceQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["search_document"])
 
     class Meta:
         ordering = ["urgency", "order", "name"]
         verbose_name = _("resource")
         verbose_name_plural = _("resources")
         indexes = [models.Index(fields=["status", "published_at"], name="resource_public_idx")]
+        permissions = [("publish_resource", _("Can publish and unpublish resources"))]
 
     def __str__(self):
         return self.name
@@ -324,7 +391,7 @@ class Resource(Publishable):
         return f"sms:{number}"
 
 
-class Article(Publishable, ClinicallyReviewed):
+class Article(Publishable, ClinicallyReviewed, Readable, Illustrated):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
         _("slug"), max_length=200, unique=True, help_text=_("The end of the page's web address.")
@@ -363,12 +430,24 @@ class Article(Publishable, ClinicallyReviewed):
     related = models.ManyToManyField(
         "self", blank=True, symmetrical=False, verbose_name=_("related articles")
     )
+    search_document = SearchDocumentField()
+
+    history = HistoricalRecords(
+        m2m_fields=[stages, topics, resources, related], excluded_fields=["search_document"]
+    )
 
     class Meta:
         ordering = ["title"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-        indexes = [models.Index(fields=["status", "published_at"], name="article_public_idx")]
+        indexes = [
+            models.Index(fields=["status", "published_at"], name="article_public_idx"),
+            models.Index(fields=["title"], name="article_title_idx"),
+        ]
+        permissions = [
+            ("publish_article", _("Can publish and unpublish articles")),
+            ("review_article", _("Can mark articles as clinically reviewed")),
+        ]
 
     def __str__(self):
         return self.title
@@ -389,6 +468,8 @@ class Article(Publishable, ClinicallyReviewed):
 class ArticleSource(Source):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="sources")
 
+    history = HistoricalRecords()
+
     class Meta(Source.Meta):
         verbose_name = _("source")
         verbose_name_plural = _("sources")
@@ -407,10 +488,13 @@ class Page(Publishable):
     summary = models.CharField(_("summary"), max_length=300, blank=True)
     body = models.TextField(_("body"))
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["title"]
         verbose_name = _("simple page")
         verbose_name_plural = _("simple pages")
+        permissions = [("publish_page", _("Can publish and unpublish simple pages"))]
 
     def __str__(self):
         return self.title
@@ -444,6 +528,8 @@ class Redirect(models.Model):
         editable=False,
         help_text=_("Recorded when the address of a published page changed."),
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["old_path"]

@@ -1,98 +1,112 @@
 """
 Site search across articles, tip pages and resources.
 
-PostgreSQL does real full-text search with stemming and ranking (``django.contrib.postgres``);
-SQLite, used for small sites and local runs, falls back to matching every word somewhere in
-the text, titles first. Both return the same shape, so the results page does not care.
+Each page's words are kept in a search document written when it is saved (``searchindex``), so
+a search never reads whole bodies. PostgreSQL searches it with ``django.contrib.postgres``:
+stemming, websearch syntax, ranking by weight (title, then summary, then text). SQLite, used for
+small sites and local runs, searches an FTS5 table with bm25 ranking and the same weights; where
+SQLite lacks FTS5, it falls back to matching every word somewhere in the text, titles first.
+All three return the same shape, so the results page does not care.
 """
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+import re
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import (
-    Case,
-    F,
-    IntegerField,
-    OuterRef,
-    Q,
-    StringAgg,
-    Subquery,
-    TextField,
-    Value,
-    When,
-)
-from django.db.models.functions import Coalesce, Concat
+from django.db.models import Case, F, IntegerField, Q, Value, When
 
-from tips.models import Tip, TipPage
+from tips.models import TipPage
 
+from . import searchindex
 from .models import Article, Resource
 
 MAX_RESULTS = 20
 MAX_TERMS = 8
-SEARCH_CONFIG = "english"
+# On SQLite, how many ranked matches of each kind to consider before dropping unpublished ones.
+FTS_CANDIDATES = 200
+# bm25 weights for the title, summary and text columns (PostgreSQL's A, B, C weights).
+FTS_WEIGHTS = (10.0, 4.0, 1.0)
 
-# For each kind of result: the fields to search, most important first (PostgreSQL weights A, B, C).
-ARTICLE_FIELDS = ("title", "summary", "body_text")
-TIP_PAGE_FIELDS = ("title", "intro", "tips_text")
-RESOURCE_FIELDS = ("name", "when_to_use", "kind")
+# For each kind of result: its search-index kind, and the fields the fallback match reads.
+KINDS = {
+    "articles": ("article", ("title", "summary", "body_text")),
+    "tip_pages": ("tip_page", ("title", "intro", "tips__baby_says", "tips__try_this")),
+    "resources": ("resource", ("name", "when_to_use", "kind")),
+}
 
 
 def uses_full_text_search():
     return connection.vendor == "postgresql"
 
 
+def _querysets():
+    return {
+        "articles": Article.objects.published().defer("body", "body_text", "in_brief"),
+        "tip_pages": TipPage.objects.published(),
+        "resources": Resource.objects.published(),
+    }
+
+
 def search_site(query):
     """Return ``{"articles": [...], "tip_pages": [...], "resources": [...]}`` for ``query``."""
-    tip_pages = TipPage.objects.published().annotate(tips_text=_tips_text())
-    searches = {
-        "articles": (Article.objects.published(), ARTICLE_FIELDS),
-        "tip_pages": (tip_pages, TIP_PAGE_FIELDS),
-        "resources": (Resource.objects.published(), RESOURCE_FIELDS),
-    }
-    matcher = _full_text if uses_full_text_search() else _word_match
+    querysets = _querysets()
+    if uses_full_text_search():
+        return {name: list(_full_text(qs, query)[:MAX_RESULTS]) for name, qs in querysets.items()}
+    if searchindex.fts_available():
+        return _fts(querysets, query)
     return {
-        name: list(matcher(queryset, fields, query)[:MAX_RESULTS])
-        for name, (queryset, fields) in searches.items()
+        name: list(_word_match(qs, KINDS[name][1], query)[:MAX_RESULTS])
+        for name, qs in querysets.items()
     }
 
 
-def _tips_text():
-    """All of a tip page's tips as one string, for searching."""
-    tips = (
-        Tip.objects.filter(page=OuterRef("pk"))
-        .order_by()
-        .values("page")
-        .annotate(
-            text=StringAgg(
-                Concat(
-                    "baby_says",
-                    Value(" "),
-                    "try_this",
-                    Value(" "),
-                    "why_it_helps",
-                    output_field=TextField(),
-                ),
-                delimiter=Value(" "),
-            )
-        )
-        .values("text")
-    )
-    return Coalesce(Subquery(tips), Value(""), output_field=TextField())
-
-
-def _full_text(queryset, fields, query):
-    vector = SearchVector(fields[0], weight="A", config=SEARCH_CONFIG)
-    for field, weight in zip(fields[1:], "BC", strict=False):
-        vector += SearchVector(field, weight=weight, config=SEARCH_CONFIG)
-    search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+def _full_text(queryset, query):
+    search_query = SearchQuery(query, search_type="websearch", config=searchindex.SEARCH_CONFIG)
+    title = "name" if queryset.model is Resource else "title"
     return (
-        queryset.annotate(search=vector, rank=SearchRank(vector, search_query))
-        .filter(search=search_query)
-        .order_by("-rank", fields[0])
+        queryset.filter(search_document=search_query)
+        .annotate(rank=SearchRank(F("search_document"), search_query))
+        .order_by("-rank", title)
     )
+
+
+def _terms(query):
+    words = re.findall(r"\w+", query)
+    return [word for word in words if len(word) > 1 or word.isalnum()][:MAX_TERMS]
+
+
+def _fts(querysets, query):
+    """SQLite FTS5: one query finds the best matches of every kind, then one per kind loads them."""
+    terms = _terms(query)
+    if not terms:
+        return {name: [] for name in querysets}
+    # Every word must match (stemmed, like PostgreSQL's); quoting keeps FTS5 syntax inert.
+    match = " AND ".join('"{}"'.format(term.replace('"', '""')) for term in terms)
+    weights = ", ".join(str(weight) for weight in FTS_WEIGHTS)
+    selects = []
+    for name in querysets:
+        table = searchindex.KINDS[KINDS[name][0]].fts_table
+        selects.append(
+            f"SELECT * FROM (SELECT '{name}', rowid FROM {table} WHERE {table} MATCH %s "
+            f"ORDER BY bm25({table}, {weights}) LIMIT {FTS_CANDIDATES})"
+        )
+    ranked = {name: [] for name in querysets}
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(selects), [match] * len(selects))
+        for name, pk in cursor.fetchall():
+            ranked[name].append(pk)
+    results = {}
+    for name, queryset in querysets.items():
+        if not ranked[name]:
+            results[name] = []
+            continue
+        found = {item.pk: item for item in queryset.filter(pk__in=ranked[name])}
+        results[name] = [found[pk] for pk in ranked[name] if pk in found][:MAX_RESULTS]
+    return results
 
 
 def _word_match(queryset, fields, query):
-    terms = [term for term in query.split() if len(term) > 1 or term.isalnum()][:MAX_TERMS]
+    terms = _terms(query)
     if not terms:
         return queryset.none()
     for term in terms:
@@ -112,4 +126,4 @@ def _word_match(queryset, fields, query):
         ),
         start=Value(0),
     )
-    return queryset.annotate(rank=title_hits).order_by(F("rank").desc(), title)
+    return queryset.annotate(rank=title_hits).order_by(F("rank").desc(), title).distinct()

@@ -1,8 +1,11 @@
-"""Content changes end the page cache's content version (see pagecache.py)."""
+"""
+Content changes end the page cache's content version (see pagecache.py) and rewrite the
+search documents they touch (see searchindex.py).
+"""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from . import pagecache
+from . import pagecache, searchindex
 
 CONTENT_APPS = {"guidance", "tips"}
 NOT_CONTENT = {"starteritem"}
@@ -10,10 +13,42 @@ NOT_CONTENT = {"starteritem"}
 
 def content_changed(sender, **kwargs):
     meta = sender._meta
-    if meta.app_label in CONTENT_APPS and meta.model_name not in NOT_CONTENT:
+    if (
+        meta.app_label in CONTENT_APPS
+        and meta.model_name not in NOT_CONTENT
+        and not meta.model_name.startswith("historical")
+    ):
         pagecache.invalidate()
+
+
+# label of the saved model -> (search kind, how to find the page it belongs to)
+SEARCHED = {
+    "guidance.article": ("article", "pk"),
+    "guidance.resource": ("resource", "pk"),
+    "tips.tippage": ("tip_page", "pk"),
+    "tips.tip": ("tip_page", "page_id"),
+}
+
+
+def searched_page_saved(sender, instance, raw=False, **kwargs):
+    # Rows loaded raw (fixtures, restores) are indexed all at once afterwards.
+    if not raw and (entry := SEARCHED.get(sender._meta.label_lower)):
+        kind, attribute = entry
+        searchindex.refresh(kind, [getattr(instance, attribute)])
+
+
+def searched_page_deleted(sender, instance, **kwargs):
+    if entry := SEARCHED.get(sender._meta.label_lower):
+        kind, attribute = entry
+        if attribute == "pk":
+            searchindex.forget(kind, instance.pk)
+        else:
+            # A tip went: its page's document loses the tip's words (unless the page went too).
+            searchindex.refresh(kind, [getattr(instance, attribute)])
 
 
 def connect():
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(content_changed, dispatch_uid=f"pagecache-{signal}")
+    post_save.connect(searched_page_saved, dispatch_uid="searchindex-save")
+    post_delete.connect(searched_page_deleted, dispatch_uid="searchindex-delete")

@@ -3,11 +3,22 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
-from guidance.models import ClinicallyReviewed, Publishable, Resource, Source, Stage, Topic
+from guidance.models import (
+    ClinicallyReviewed,
+    Illustrated,
+    Publishable,
+    Readable,
+    Resource,
+    Source,
+    Stage,
+    Topic,
+)
+from guidance.searchfields import SearchDocumentField
 
 
-class TipPage(Publishable, ClinicallyReviewed):
+class TipPage(Publishable, ClinicallyReviewed, Readable, Illustrated):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
         _("slug"), max_length=200, unique=True, help_text=_("The end of the page's web address.")
@@ -34,12 +45,21 @@ class TipPage(Publishable, ClinicallyReviewed):
         default=False,
         help_text=_("The most recently published featured tip page is shown on the home page."),
     )
+    search_document = SearchDocumentField()
+
+    history = HistoricalRecords(
+        m2m_fields=[stages, topics, resources], excluded_fields=["search_document"]
+    )
 
     class Meta:
         ordering = ["title"]
         verbose_name = _("tip page")
         verbose_name_plural = _("tip pages")
         indexes = [models.Index(fields=["status", "published_at"], name="tippage_public_idx")]
+        permissions = [
+            ("publish_tippage", _("Can publish and unpublish tip pages")),
+            ("review_tippage", _("Can mark tip pages as clinically reviewed")),
+        ]
 
     def __str__(self):
         return self.title
@@ -61,6 +81,8 @@ class Tip(models.Model):
     why_it_helps = models.TextField(_("why it helps"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["order", "pk"]
         verbose_name = _("tip")
@@ -72,6 +94,8 @@ class Tip(models.Model):
 
 class TipPageSource(Source):
     page = models.ForeignKey(TipPage, on_delete=models.CASCADE, related_name="sources")
+
+    history = HistoricalRecords()
 
     class Meta(Source.Meta):
         verbose_name = _("source")

@@ -1,0 +1,21 @@
+from django.db import migrations
+
+from guidance import searchindex
+
+
+def create(apps, schema_editor):
+    searchindex.create_structures(schema_editor.connection)
+    searchindex.rebuild(schema_editor.connection)
+
+
+def drop(apps, schema_editor):
+    searchindex.drop_structures(schema_editor.connection)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("guidance", "0004_editorial"),
+        ("tips", "0002_editorial"),
+    ]
+
+    operations = [migrations.RunPython(create, drop)]

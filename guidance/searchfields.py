@@ -1,0 +1,26 @@
+"""The column that holds a page's search document (see ``guidance.search``)."""
+
+from django.contrib.postgres.search import SearchVectorField
+
+
+class SearchDocumentField(SearchVectorField):
+    """A ``tsvector`` on PostgreSQL, kept up to date by ``guidance.search``; unused elsewhere.
+
+    It is derived data: never edited, never serialised into backups (it is rebuilt after a
+    restore), never kept in revisions.
+    """
+
+    description = "Search document"
+
+    def __init__(self, *args, **kwargs):
+        kwargs.update(null=True, blank=True, editable=False, serialize=False)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        for key in ("null", "blank", "editable", "serialize"):
+            kwargs.pop(key, None)
+        return name, path, args, kwargs
+
+    def db_type(self, connection):
+        return "tsvector" if connection.vendor == "postgresql" else "text"

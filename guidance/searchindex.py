@@ -1,0 +1,136 @@
+"""
+Keeps each page's search document up to date, so a search never reads whole bodies.
+
+On PostgreSQL the document is a weighted ``tsvector`` in the row's ``search_document`` column
+(title A, summary B, text C), with a GIN index. On SQLite it is a row in an FTS5 table per kind
+(``<table>_fts``, rowid = the page's id), ranked with bm25 and the same weights. Without FTS5
+(a rare SQLite build) nothing is stored and search falls back to matching words in the text.
+
+The documents are written with plain SQL, so the same code serves migrations and saves.
+"""
+
+from dataclasses import dataclass
+
+from django.db import connection
+
+SEARCH_CONFIG = "english"
+
+
+@dataclass(frozen=True)
+class Kind:
+    table: str
+    # SQL for the three weighted parts, most important first, in terms of the table's columns.
+    parts: tuple[str, str, str]
+
+    @property
+    def fts_table(self):
+        return f"{self.table}_fts"
+
+
+_TIPS_TEXT = "(SELECT {agg} FROM tips_tip WHERE tips_tip.page_id = tips_tippage.id)"
+KINDS = {
+    "article": Kind("guidance_article", ("title", "summary", "body_text")),
+    "tip_page": Kind("tips_tippage", ("title", "intro", _TIPS_TEXT)),
+    "resource": Kind("guidance_resource", ("name", "when_to_use", "kind")),
+}
+WEIGHTS = "ABC"
+
+
+def _tips_aggregate(vendor):
+    text = "tips_tip.baby_says || ' ' || tips_tip.try_this || ' ' || tips_tip.why_it_helps"
+    if vendor == "postgresql":
+        return f"string_agg({text}, ' ')"
+    return f"group_concat({text}, ' ')"
+
+
+def _part_sql(part, vendor):
+    return part.format(agg=_tips_aggregate(vendor))
+
+
+def fts_available(conn=None):
+    conn = conn or connection
+    if conn.vendor != "sqlite":
+        return False
+    with conn.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = %s",
+            [KINDS["article"].fts_table],
+        )
+        return cursor.fetchone()[0] == 1
+
+
+def create_structures(conn):
+    """Create what the index needs on this database (run by a migration)."""
+    with conn.cursor() as cursor:
+        for kind in KINDS.values():
+            if conn.vendor == "postgresql":
+                cursor.execute(
+                    f"CREATE INDEX IF NOT EXISTS {kind.table}_search_idx "
+                    f"ON {kind.table} USING gin (search_document)"
+                )
+            elif conn.vendor == "sqlite" and _sqlite_has_fts5(cursor):
+                cursor.execute(
+                    f"CREATE VIRTUAL TABLE IF NOT EXISTS {kind.fts_table} USING fts5("
+                    "a, b, c, tokenize = 'porter unicode61 remove_diacritics 2')"
+                )
+
+
+def drop_structures(conn):
+    with conn.cursor() as cursor:
+        for kind in KINDS.values():
+            if conn.vendor == "postgresql":
+                cursor.execute(f"DROP INDEX IF EXISTS {kind.table}_search_idx")
+            elif conn.vendor == "sqlite":
+                cursor.execute(f"DROP TABLE IF EXISTS {kind.fts_table}")
+
+
+def _sqlite_has_fts5(cursor):
+    cursor.execute("SELECT sqlite_compileoption_used('ENABLE_FTS5')")
+    return bool(cursor.fetchone()[0])
+
+
+def refresh(kind_name, ids=None, conn=None):
+    """Rewrite the documents of ``ids`` (all rows when ``None``) of one kind."""
+    conn = conn or connection
+    kind = KINDS[kind_name]
+    if ids is not None:
+        ids = [int(pk) for pk in ids]
+        if not ids:
+            return
+    where, params = "", []
+    if ids is not None:
+        where = f" WHERE id IN ({', '.join(['%s'] * len(ids))})"
+        params = ids
+    parts = [_part_sql(part, conn.vendor) for part in kind.parts]
+    with conn.cursor() as cursor:
+        if conn.vendor == "postgresql":
+            vector = " || ".join(
+                f"setweight(to_tsvector('{SEARCH_CONFIG}', coalesce({part}, '')), '{weight}')"
+                for part, weight in zip(parts, WEIGHTS, strict=True)
+            )
+            cursor.execute(f"UPDATE {kind.table} SET search_document = {vector}{where}", params)
+        elif fts_available(conn):
+            cursor.execute(
+                f"DELETE FROM {kind.fts_table}"
+                + (f" WHERE rowid IN ({', '.join(['%s'] * len(ids))})" if ids else ""),
+                params,
+            )
+            columns = ", ".join(f"coalesce({part}, '')" for part in parts)
+            cursor.execute(
+                f"INSERT INTO {kind.fts_table} (rowid, a, b, c) "
+                f"SELECT id, {columns} FROM {kind.table}{where}",
+                params,
+            )
+
+
+def forget(kind_name, pk, conn=None):
+    """Drop a deleted page's document (PostgreSQL's goes with its row)."""
+    conn = conn or connection
+    if fts_available(conn):
+        with conn.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {KINDS[kind_name].fts_table} WHERE rowid = %s", [pk])
+
+
+def rebuild(conn=None):
+    for kind_name in KINDS:
+        refresh(kind_name, conn=conn)

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "simple_history",
     "guidance",
     "tips",
+    "editorial",
 ]
 
 MIDDLEWARE = [

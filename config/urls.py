@@ -12,6 +12,7 @@ from guidance.sitemaps import SITEMAPS
 urlpatterns = [
     # Staff: the two-step login pages, then the admin, under DJANGO_ADMIN_PATH (default admin/).
     path(f"{settings.ADMIN_PATH}account/", include("accounts.urls")),
+    path(f"{settings.ADMIN_PATH}editorial/", include("editorial.urls")),
     path(settings.ADMIN_PATH, admin.site.urls),
     path("tips/", include("tips.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

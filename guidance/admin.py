@@ -25,7 +25,8 @@ admin.site.site_title = admin.site.site_header
 admin.site.index_title = _("Content and settings")
 
 PUBLISHING_FIELDS = ("status", "published_at")
-REVIEW_FIELDS = ("author", "reviewed_by", "last_reviewed", "next_review_due")
+REVIEW_FIELDS = ("owner", "author", "reviewed_by", "last_reviewed", "next_review_due")
+IMAGE_FIELDS = ("image", "image_alt", "image_decorative")
 
 
 class PublishableAdmin(admin.ModelAdmin):
@@ -128,6 +129,7 @@ class ArticleAdmin(PublishableAdmin):
     inlines = [ArticleSourceInline]
     fieldsets = [
         (None, {"fields": ("title", "slug", "summary", "in_brief", "body")}),
+        (_("Picture"), {"fields": IMAGE_FIELDS}),
         (_("Who wrote and reviewed it"), {"fields": REVIEW_FIELDS}),
         (_("Where it appears"), {"fields": ("stages", "topics", "resources", "related")}),
         (_("Publishing"), {"fields": PUBLISHING_FIELDS}),

@@ -52,20 +52,31 @@ def isolated_cache(settings):
     cache.clear()
 
 
+def verified_client(user):
+    """A test client signed in as ``user`` with both factors, as the admin requires."""
+    from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client = Client()
+    device = TOTPDevice.objects.create(user=user, name="Test phone", confirmed=True)
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
 @pytest.fixture
 def admin_client(admin_user):
     """
     pytest-django's ``admin_client``, logged in with both factors: the admin refuses a session
     that gave only a password (accounts/sites.py). A client of its own, as pytest-django's is.
     """
-    from django.test import Client
-    from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
+    return verified_client(admin_user)
 
-    client = Client()
-    device = TOTPDevice.objects.create(user=admin_user, name="Test phone", confirmed=True)
-    client.force_login(admin_user)
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
-    return client
+
+@pytest.fixture
+def staff_client():
+    """``staff_client(user)``: a two-factor signed-in client for any staff user (roles tests)."""
+    return verified_client

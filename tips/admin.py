@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from guidance.admin import PUBLISHING_FIELDS, REVIEW_FIELDS, PublishableAdmin
+from guidance.admin import IMAGE_FIELDS, PUBLISHING_FIELDS, REVIEW_FIELDS, PublishableAdmin
 
 from .models import Tip, TipPage, TipPageSource
 
@@ -28,6 +28,7 @@ class TipPageAdmin(PublishableAdmin):
     inlines = [TipInline, TipPageSourceInline]
     fieldsets = [
         (None, {"fields": ("title", "slug", "intro")}),
+        (_("Picture"), {"fields": IMAGE_FIELDS}),
         (_("Who wrote and reviewed it"), {"fields": REVIEW_FIELDS}),
         (_("Where it appears"), {"fields": ("stages", "topics", "resources", "featured")}),
         (_("Publishing"), {"fields": PUBLISHING_FIELDS}),

@@ -15,7 +15,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.14 python3 python; do \
 # Local runs keep their database, media, static files and secret key in var/.
 export DJANGO_VAR_DIR ?= $(CURDIR)/var
 
-.PHONY: help install run serve test test-postgres lint format check clean bench
+.PHONY: help install run serve test test-postgres lint format check clean bench loadtest
 
 help:
 	@echo "make run    set up, load the starter content and serve at http://127.0.0.1:$(PORT)"
@@ -78,6 +78,11 @@ check: $(STAMP)
 BENCH_ARGS ?= --articles 50,5000 --duration 7
 bench: $(STAMP)
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# 50 clients for 30 s on every public page type; fails on any error. CI runs it on both databases.
+LOADTEST_ARGS ?=
+loadtest: $(STAMP)
+	$(PY) bench/loadtest.py $(LOADTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info

@@ -23,6 +23,8 @@ class LoadResult:
     errors: int
     seconds: float
     latencies: list = field(default_factory=list, repr=False)
+    # What went wrong, and how often: {"/path: HTTP 500": 3, ...}
+    failures: dict = field(default_factory=dict)
 
     @property
     def requests_per_second(self):
@@ -38,31 +40,42 @@ class LoadResult:
 
 
 def run_load(host, port, path, *, duration, connections, headers=None, timeout=10.0):
-    """Load ``http://host:port/path`` for ``duration`` seconds; return a ``LoadResult``."""
+    """Load ``http://host:port/path`` for ``duration`` seconds; return a ``LoadResult``.
+
+    ``path`` may also be a list of paths: each client then asks for them in turn, starting at a
+    different one, so every page is under load at the same time (``loadtest.py``).
+    """
+    paths = [path] if isinstance(path, str) else list(path)
     start = time.perf_counter()
     deadline = start + duration
     lock = threading.Lock()
     latencies, errors = [], [0]
+    failures = {}
 
-    def worker():
+    def worker(offset):
         mine, my_errors = [], 0
         connection = None
+        turn = offset
         while time.perf_counter() < deadline:
             if connection is None:
                 connection = http.client.HTTPConnection(host, port, timeout=timeout)
+            path = paths[turn % len(paths)]
+            turn += 1
             began = time.perf_counter()
             try:
                 connection.request("GET", path, headers=headers or {})
                 response = connection.getresponse()
                 response.read()
-            except (OSError, http.client.HTTPException):
+            except (OSError, http.client.HTTPException) as error:
                 my_errors += 1
+                _count(failures, lock, f"{path}: {type(error).__name__}")
                 connection.close()
                 connection = None
                 continue
             mine.append(time.perf_counter() - began)
             if response.status != 200:
                 my_errors += 1
+                _count(failures, lock, f"{path}: HTTP {response.status}")
             if response.will_close:
                 connection.close()
                 connection = None
@@ -72,7 +85,10 @@ def run_load(host, port, path, *, duration, connections, headers=None, timeout=1
             latencies.extend(mine)
             errors[0] += my_errors
 
-    threads = [threading.Thread(target=worker, daemon=True) for _ in range(connections)]
+    threads = [
+        threading.Thread(target=worker, args=(number,), daemon=True)
+        for number in range(connections)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -80,4 +96,9 @@ def run_load(host, port, path, *, duration, connections, headers=None, timeout=1
         thread.join(duration + timeout + 5)
     elapsed = time.perf_counter() - start
     with lock:
-        return LoadResult(len(latencies), errors[0], elapsed, list(latencies))
+        return LoadResult(len(latencies), errors[0], elapsed, list(latencies), dict(failures))
+
+
+def _count(failures, lock, what):
+    with lock:
+        failures[what] = failures.get(what, 0) + 1

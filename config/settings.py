@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "accounts.apps.LoginAttemptsConfig",  # axes
     "accounts.apps.AccountsConfig",
     "simple_history",
+    "django_prose_editor",  # the rich-text editor's static files (editorial/widgets.py)
     "guidance",
     "tips",
     "editorial",
@@ -83,6 +84,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Lets every saved revision record which member of staff made it (editorial history).
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so that it turns any lock-out flagged during the request into the lock-out page.

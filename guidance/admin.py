@@ -8,6 +8,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from editorial.widgets import RichTextAdminMixin
+
 from .models import (
     Article,
     ArticleSource,
@@ -29,14 +31,16 @@ REVIEW_FIELDS = ("owner", "author", "reviewed_by", "last_reviewed", "next_review
 IMAGE_FIELDS = ("image", "image_alt", "image_decorative")
 
 
-class PublishableAdmin(admin.ModelAdmin):
+class PublishableAdmin(RichTextAdminMixin, admin.ModelAdmin):
     """Shared behaviour for everything with a draft/published status."""
 
     actions = ["publish", "unpublish"]
     readonly_fields = ("created_at", "updated_at", "is_starter")
     save_on_top = True
     # Short texts a parent reads in full get a small text box rather than a one-line input.
-    short_text_fields = ("summary", "when_to_use")
+    short_text_fields = ("summary",)
+    # Written with the rich-text editor (editorial/widgets.py); sanitised again on save.
+    rich_text_fields = {"body": "full", "when_to_use": "short"}
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name in self.short_text_fields:

@@ -76,6 +76,10 @@ class Publishable(models.Model):
     def save(self, *args, **kwargs):
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+        # Every full save is a new version (a save of a few named fields, such as picture
+        # copies made in the background, is not an editor's change and leaves it alone).
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            self.version += 1
         super().save(*args, **kwargs)
 
     @property
@@ -177,6 +181,18 @@ class Illustrated(models.Model):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.image and not self.image_decorative and not self.image_alt.strip():
+            raise ValidationError(
+                {
+                    "image_alt": _(
+                        "Please describe the picture for people who cannot see it, or tick "
+                        "'decorative' if it adds nothing to the words."
+                    )
+                }
+            )
 
 
 def add_months(day, months):
@@ -360,6 +376,10 @@ class Resource(Publishable):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.when_to_use = sanitise_html(self.when_to_use)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return f"{reverse('guidance:help')}#{self.slug}"

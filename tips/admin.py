@@ -1,13 +1,15 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from editorial.widgets import RichTextAdminMixin
 from guidance.admin import IMAGE_FIELDS, PUBLISHING_FIELDS, REVIEW_FIELDS, PublishableAdmin
 
 from .models import Tip, TipPage, TipPageSource
 
 
-class TipInline(admin.StackedInline):
+class TipInline(RichTextAdminMixin, admin.StackedInline):
     model = Tip
+    rich_text_fields = {"try_this": "short", "why_it_helps": "short"}
     extra = 1
     fields = ("order", "baby_says", "try_this", "why_it_helps")
 

@@ -15,6 +15,7 @@ from guidance.models import (
     Stage,
     Topic,
 )
+from guidance.richtext import sanitise_html
 from guidance.searchfields import SearchDocumentField
 
 
@@ -90,6 +91,12 @@ class Tip(models.Model):
 
     def __str__(self):
         return self.baby_says[:60]
+
+    def save(self, *args, **kwargs):
+        # Written with the rich-text editor: keep only simple formatting and safe links.
+        self.try_this = sanitise_html(self.try_this)
+        self.why_it_helps = sanitise_html(self.why_it_helps)
+        super().save(*args, **kwargs)
 
 
 class TipPageSource(Source):

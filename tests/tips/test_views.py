@@ -73,7 +73,8 @@ def test_tip_page_shows_each_tips_baby_voice_and_what_to_try(client, settling):
     for tip in settling.tips.all():
         assertContains(response, tip.baby_says)
         assertContains(response, tip.try_this)
-    assertContains(response, "Slow sounds calm a baby&#x27;s heart rate.")
+    # Tip text is rich text now: plain text is shown as a paragraph of its own.
+    assertContains(response, "<p>Slow sounds calm a baby's heart rate.</p>", html=True)
 
 
 def test_tip_page_shows_sources_reviewer_and_published_resources(client, settling):

@@ -26,7 +26,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from guidance import starter_content
+from guidance import searchindex, starter_content
 from guidance.models import (
     Article,
     ArticleSource,
@@ -298,6 +298,8 @@ class Command(BaseCommand):
             resources = self.create_resources(n_resources)
             articles = self.create_articles(n_articles, stages, topics, resources)
             tip_pages = self.create_tip_pages(n_tip_pages, stages, topics, resources)
+            # bulk_create sends no signals, so the search documents are written here.
+            searchindex.rebuild()
         if connection.vendor == "postgresql":
             # Autovacuum would analyse the new rows within a minute on a live site; do it now so
             # the benchmark measures the query plans a settled site gets.

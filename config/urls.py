@@ -1,9 +1,12 @@
+import re
+
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 
+from guidance import media as guidance_media
 from guidance import views as guidance_views
 from guidance import views_bench
 from guidance.feeds import LatestFeed
@@ -29,6 +32,17 @@ urlpatterns = [
 
 handler404 = "guidance.errors.page_not_found"
 handler500 = "guidance.errors.server_error"
+
+if settings.SERVE_MEDIA:
+    # Uploaded pictures (only the images/ folder), for a site with no proxy serving MEDIA_ROOT.
+    urlpatterns.insert(
+        0,
+        re_path(
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>images/.+)$",
+            guidance_media.serve_media,
+            name="media",
+        ),
+    )
 
 if settings.BENCH_TRIVIAL_VIEW:
     # Only for `make bench`: the baseline every page is measured against (bench/README.md).

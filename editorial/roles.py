@@ -25,7 +25,11 @@ ALL = ("add", "change", "delete", "view")
 
 
 def _perms(models, actions):
-    return [f"{model.split('.')[0]}.{action}_{model.split('.')[1]}" for model in models for action in actions]
+    return [
+        f"{model.split('.')[0]}.{action}_{model.split('.')[1]}"
+        for model in models
+        for action in actions
+    ]
 
 
 # Group name -> "app_label.codename" permissions. The Site administrator gets every permission

@@ -1,11 +1,12 @@
 """
 The rich-text editor staff write with: django-prose-editor, as an admin form widget.
 
-The editor's own start-up script needs an inline import map and lets its editor library inject a
-``<style>`` element, and our Content-Security-Policy allows neither. So ``editorial/prose-editor.js``
-starts the same editor itself: it imports the library from the (hashed) address this widget
-writes on the textarea, and turns the style injection off; the few rules that ``<style>`` held
-are in ``editorial/prose-editor.css``. Everything comes from our own static files.
+The editor's own start-up script needs an inline import map and lets its editor library inject
+a ``<style>`` element, and our Content-Security-Policy allows neither. So
+``editorial/prose-editor.js`` starts the same editor itself: it imports the library from the
+(hashed) address this widget writes on the textarea, and turns the style injection off; the few
+rules that ``<style>`` held are in ``editorial/prose-editor.css``. Everything comes from our own
+static files.
 
 What the toolbar offers matches what ``guidance.richtext.sanitise_html`` keeps on save.
 """
@@ -18,6 +19,8 @@ from django.templatetags.static import static
 from django_prose_editor.config import expand_extensions
 
 LINK = {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]}
+# Numbered lists, without the dialog for numbering styles and start numbers (not kept on save).
+ORDERED_LIST = {"enableListAttributes": False}
 
 # Article and simple page bodies: short sections with plain headings, lists, links and emphasis.
 FULL = {
@@ -26,7 +29,7 @@ FULL = {
     "Italic": True,
     "Link": LINK,
     "BulletList": True,
-    "OrderedList": True,
+    "OrderedList": ORDERED_LIST,
     "ListItem": True,
     "HardBreak": True,
 }
@@ -37,7 +40,7 @@ SHORT = {
     "Italic": True,
     "Link": LINK,
     "BulletList": True,
-    "OrderedList": True,
+    "OrderedList": ORDERED_LIST,
     "ListItem": True,
 }
 

@@ -8,6 +8,9 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from editorial.admin_mixins import EditorialAdmin, RevisionsAdmin
+from editorial.preview import PreviewAdminMixin
+from editorial.reviews import ReviewedContentAdmin
 from editorial.widgets import RichTextAdminMixin
 
 from .models import (
@@ -31,7 +34,7 @@ REVIEW_FIELDS = ("owner", "author", "reviewed_by", "last_reviewed", "next_review
 IMAGE_FIELDS = ("image", "image_alt", "image_decorative")
 
 
-class PublishableAdmin(RichTextAdminMixin, admin.ModelAdmin):
+class PublishableAdmin(RichTextAdminMixin, PreviewAdminMixin, EditorialAdmin):
     """Shared behaviour for everything with a draft/published status."""
 
     actions = ["publish", "unpublish"]
@@ -73,11 +76,12 @@ class PublishableAdmin(RichTextAdminMixin, admin.ModelAdmin):
     def is_live(self, obj):
         return obj.is_public
 
-    @admin.action(description=_("Publish the selected items now"))
+    @admin.action(permissions=["publish"], description=_("Publish the selected items now"))
     def publish(self, request, queryset):
         count = 0
         for obj in queryset.exclude(status=Status.PUBLISHED):
             obj.status = Status.PUBLISHED
+            obj._change_reason = "Published"
             obj.save()
             count += 1
         self.message_user(
@@ -86,11 +90,14 @@ class PublishableAdmin(RichTextAdminMixin, admin.ModelAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Unpublish the selected items (back to draft)"))
+    @admin.action(
+        permissions=["publish"], description=_("Unpublish the selected items (back to draft)")
+    )
     def unpublish(self, request, queryset):
         count = 0
         for obj in queryset.filter(status=Status.PUBLISHED):
             obj.status = Status.DRAFT
+            obj._change_reason = "Unpublished"
             obj.save()
             count += 1
         self.message_user(
@@ -101,7 +108,7 @@ class PublishableAdmin(RichTextAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Stage)
-class StageAdmin(admin.ModelAdmin):
+class StageAdmin(RevisionsAdmin):
     list_display = ("title", "age_range", "order")
     list_editable = ("order",)
     search_fields = ("title", "description")
@@ -109,7 +116,7 @@ class StageAdmin(admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(RevisionsAdmin):
     list_display = ("title", "order")
     list_editable = ("order",)
     search_fields = ("title", "description")
@@ -123,8 +130,17 @@ class ArticleSourceInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(PublishableAdmin):
-    list_display = ("title", "status", "is_live", "published_at", "next_review_due", "updated_at")
+class ArticleAdmin(ReviewedContentAdmin, PublishableAdmin):
+    list_display = (
+        "title",
+        "status",
+        "is_live",
+        "published_at",
+        "next_review_due",
+        "reading_age_column",
+        "updated_at",
+    )
+    actions = [*PublishableAdmin.actions, "mark_clinically_reviewed"]
     list_filter = ("status", "stages", "topics", "is_starter")
     search_fields = ("title", "summary", "body")
     date_hierarchy = "published_at"

@@ -1,9 +1,9 @@
 """
 How hard a page is to read: a UK reading age and a word count, measured when a page is saved.
 
-The reading age is the Flesch–Kincaid grade level plus 5. Flesch–Kincaid gives a US school grade
+The reading age is the Flesch-Kincaid grade level plus 5. Flesch-Kincaid gives a US school grade
 from the average sentence length and the average syllables per word
-(0.39 × words per sentence + 11.8 × syllables per word − 15.59); a US grade is a UK reading age
+(0.39 * words per sentence + 11.8 * syllables per word - 15.59); a US grade is a UK reading age
 minus about five years (grade 1 is read at six), so grade 6 is a reading age of 11. It is the
 formula most plain-English checkers use, and it rewards exactly what CONTENT.md asks for: short
 sentences and short, common words. A text too simple for any grade counts as reading age 5.
@@ -31,6 +31,9 @@ READING_AGE_OFFSET = 5
 LOWEST_READING_AGE = Decimal(5)
 WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+# Quotation marks and a bracket that may close a sentence: straight, curly single and double.
+CLOSING_QUOTES = ("'", '"', "\u2019", "\u201d", ")")
+TIP_TEXT_FIELDS = ("baby_says", "try_this", "why_it_helps")
 
 
 @functools.cache
@@ -58,7 +61,7 @@ def count_syllables(text):
     known = _syllables_by_word()
     total = 0
     # "co-regulation" is two words as far as syllables go; "baby's" is looked up whole.
-    for word in WORD.findall(text.lower().replace("’", "'")):
+    for word in WORD.findall(text.lower().replace("\u2019", "'")):
         total += known.get(word) or known.get(word.split("'")[0]) or _estimate_syllables(word)
     return total
 
@@ -70,7 +73,7 @@ def _as_sentences(blocks):
         block = " ".join(block.split())
         if not block:
             continue
-        if block[-1] not in ".!?:;…" and not block.endswith(("'", '"', "’", "”", ")")):
+        if block[-1] not in ".!?:;…" and not block.endswith(CLOSING_QUOTES):
             block += "."
         sentences.append(block)
     return " ".join(sentences)
@@ -102,19 +105,25 @@ def tip_page_blocks(intro, tips):
     """A tip page's intro and every part of every tip (``tips``: dicts or Tip objects)."""
     blocks = [intro]
     for tip in tips:
-        for field in ("baby_says", "try_this", "why_it_helps"):
-            blocks.append(tip[field] if isinstance(tip, dict) else getattr(tip, field))
+        for field in TIP_TEXT_FIELDS:
+            # What to try and why it helps are written with the rich-text editor.
+            blocks += html_blocks(tip[field] if isinstance(tip, dict) else getattr(tip, field))
     return blocks
 
 
-def remeasure_tip_page(page_id):
-    """Measure a saved tip page again with its current tips (they are saved after the page)."""
+def measure_tip_page(page_id):
+    """``(reading_age, word_count)`` of a saved tip page with its current tips."""
     from tips.models import Tip, TipPage
 
     intro = TipPage.objects.filter(pk=page_id).values_list("intro", flat=True).first()
-    if intro is None:
-        return
-    tips = Tip.objects.filter(page_id=page_id).values("baby_says", "try_this", "why_it_helps")
-    reading_age, word_count = measure(tip_page_blocks(intro, tips))
+    tips = Tip.objects.filter(page_id=page_id).values(*TIP_TEXT_FIELDS)
+    return measure(tip_page_blocks(intro or "", tips))
+
+
+def remeasure_tip_page(page_id):
+    """Measure a saved tip page again (its tips are saved after the page itself)."""
+    from tips.models import TipPage
+
+    reading_age, word_count = measure_tip_page(page_id)
     # An update, not save(): measuring is not an edit, so it makes no revision or new version.
     TipPage.objects.filter(pk=page_id).update(reading_age=reading_age, word_count=word_count)

@@ -73,19 +73,19 @@ def article_list(request):
     return render(request, "guidance/article_list.html", context)
 
 
+def with_article_details(articles):
+    """``articles`` with what the article page shows; staff previews load the same."""
+    return articles.prefetch_related(
+        "stages",
+        "sources",
+        Prefetch("resources", queryset=published_resources()),
+        Prefetch("related", queryset=Article.objects.published().only("title", "slug", "summary")),
+    )
+
+
 def article_detail(request, slug):
     """One article. Template: ``guidance/article_detail.html``; context: ``article``."""
-    article = get_object_or_404(
-        Article.objects.published().prefetch_related(
-            "stages",
-            "sources",
-            Prefetch("resources", queryset=published_resources()),
-            Prefetch(
-                "related", queryset=Article.objects.published().only("title", "slug", "summary")
-            ),
-        ),
-        slug=slug,
-    )
+    article = get_object_or_404(with_article_details(Article.objects.published()), slug=slug)
     return render(request, "guidance/article_detail.html", {"article": article})
 
 

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from editorial.reviews import ReviewedContentAdmin
 from editorial.widgets import RichTextAdminMixin
 from guidance.admin import IMAGE_FIELDS, PUBLISHING_FIELDS, REVIEW_FIELDS, PublishableAdmin
 
@@ -21,8 +22,17 @@ class TipPageSourceInline(admin.TabularInline):
 
 
 @admin.register(TipPage)
-class TipPageAdmin(PublishableAdmin):
-    list_display = ("title", "status", "is_live", "featured", "published_at", "next_review_due")
+class TipPageAdmin(ReviewedContentAdmin, PublishableAdmin):
+    list_display = (
+        "title",
+        "status",
+        "is_live",
+        "featured",
+        "published_at",
+        "next_review_due",
+        "reading_age_column",
+    )
+    actions = [*PublishableAdmin.actions, "mark_clinically_reviewed"]
     list_filter = ("status", "featured", "stages", "topics", "is_starter")
     search_fields = ("title", "intro", "tips__baby_says", "tips__try_this")
     prepopulated_fields = {"slug": ("title",)}

@@ -15,6 +15,7 @@ from guidance.models import (
     Stage,
     Topic,
 )
+from guidance.readability import TIP_TEXT_FIELDS, measure, tip_page_blocks
 from guidance.richtext import sanitise_html
 from guidance.searchfields import SearchDocumentField
 
@@ -64,6 +65,12 @@ class TipPage(Publishable, ClinicallyReviewed, Readable, Illustrated):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        # The tips are saved after the page, so tips/signals.py measures the page again then.
+        tips = [] if self._state.adding else self.tips.values(*TIP_TEXT_FIELDS)
+        self.reading_age, self.word_count = measure(tip_page_blocks(self.intro, tips))
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("tips:tip_page_detail", kwargs={"slug": self.slug})

@@ -14,12 +14,14 @@ def tip_page_list(request):
     return render(request, "tips/tip_page_list.html", {"tip_pages": tip_pages})
 
 
+def with_tip_page_details(tip_pages):
+    """``tip_pages`` with what the tip page shows; staff previews load the same."""
+    return tip_pages.prefetch_related(
+        "tips", "sources", Prefetch("resources", queryset=published_resources())
+    )
+
+
 def tip_page_detail(request, slug):
     """One tip page and its tips. Template: ``tips/tip_page_detail.html``; context: ``tip_page``."""
-    tip_page = get_object_or_404(
-        TipPage.objects.published().prefetch_related(
-            "tips", "sources", Prefetch("resources", queryset=published_resources())
-        ),
-        slug=slug,
-    )
+    tip_page = get_object_or_404(with_tip_page_details(TipPage.objects.published()), slug=slug)
     return render(request, "tips/tip_page_detail.html", {"tip_page": tip_page})

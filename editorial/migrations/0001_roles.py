@@ -5,6 +5,7 @@ Django makes permissions only after all migrations have run, so on a fresh datab
 exist yet here: this migration makes them first, for every app it depends on.
 """
 
+from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
@@ -12,7 +13,13 @@ from editorial.roles import ROLES, grant_roles
 
 
 def create_roles(apps, schema_editor):
-    for app_config in apps.get_app_configs():
+    # In the order of INSTALLED_APPS, as Django itself does after migrating, so permissions get
+    # the same ids as on a database where Django made them (a backup compares them).
+    for label in [config.label for config in global_apps.get_app_configs()]:
+        try:
+            app_config = apps.get_app_config(label)
+        except LookupError:
+            continue  # an app without models
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None

@@ -3,7 +3,7 @@
 import tarfile
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
@@ -25,8 +25,19 @@ def snapshot():
         for field in model._meta.local_many_to_many:
             # A link row's own id means nothing (serialisation stores the links, not their ids;
             # PostgreSQL hands out new ones), so links are compared by the rows they join.
+            # Permissions too are compared by name: migrate makes them, with ids that depend on
+            # the order it made them in (editorial's roles migration makes some early).
             through = field.remote_field.through
-            joined = [f.attname for f in through._meta.fields if not f.primary_key]
+            joined = [
+                name
+                for f in through._meta.fields
+                if not f.primary_key
+                for name in (
+                    [f"{f.name}__content_type__app_label", f"{f.name}__codename"]
+                    if f.related_model is Permission
+                    else [f.attname]
+                )
+            ]
             rows[through._meta.label_lower] = sorted(through.objects.values_list(*joined))
     return rows
 

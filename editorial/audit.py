@@ -1,0 +1,249 @@
+"""
+Two staff screens built on the revisions that django-simple-history keeps:
+
+- "Recent changes": every change to every kind of content, newest first, who and what.
+- "Deleted pages": articles, tip pages, resources and simple pages that were deleted, with a
+  button that brings one back (``editorial.history.restore_deleted``).
+"""
+
+import heapq
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, reverse
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import history
+
+CONTENT_APPS = ("guidance", "tips")
+# The kinds of page that can be deleted and brought back from "Deleted pages".
+RESTORABLE = ("guidance.article", "tips.tippage", "guidance.resource", "guidance.page")
+PER_PAGE = 50
+ACTIONS = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}
+
+
+def content_models():
+    """Every content model that keeps a history, in a stable order."""
+    return [
+        model
+        for app_label in CONTENT_APPS
+        for model in apps.get_app_config(app_label).get_models()
+        if history.history_manager(model) is not None
+    ]
+
+
+def model_label(model):
+    return model._meta.label_lower
+
+
+@dataclass
+class Change:
+    """One line of "Recent changes"."""
+
+    record: object
+    model: type
+
+    @property
+    def kind(self):
+        return capfirst(self.model._meta.verbose_name)
+
+    @property
+    def action(self):
+        return ACTIONS.get(self.record.history_type, "")
+
+    @property
+    def title(self):
+        return str(self.record.instance)
+
+    @property
+    def url(self):
+        """Where to see the object now: its admin page, its page's, or Deleted pages."""
+        target = self.model
+        pk = self.record.id
+        parent = _parent_relation(self.model)
+        if parent is not None:
+            target = parent.related_model
+            pk = getattr(self.record, parent.attname)
+        if target._default_manager.filter(pk=pk).exists():
+            try:
+                return reverse(
+                    f"admin:{target._meta.app_label}_{target._meta.model_name}_change", args=[pk]
+                )
+            except NoReverseMatch:
+                return None
+        if model_label(target) in RESTORABLE:
+            return reverse("editorial:deleted")
+        return None
+
+    @property
+    def fields(self):
+        if self.record.history_type != "~":
+            return []
+        return history.changed_field_labels(self.record)
+
+
+def _parent_relation(model):
+    """For a tip or a source: the foreign key to the page it belongs to."""
+    for field in model._meta.concrete_fields:
+        if field.many_to_one and history.history_manager(field.related_model) is not None:
+            return field
+    return None
+
+
+def recent_changes(request):
+    """Every change to content, newest first, 50 at a time, filtered by person and kind."""
+    models = content_models()
+    kinds = {model_label(model): model for model in models}
+    kind = request.GET.get("kind", "")
+    person = request.GET.get("person", "")
+    action = request.GET.get("action", "")
+    chosen = [kinds[kind]] if kind in kinds else models
+
+    querysets = []
+    for model in chosen:
+        records = history.history_manager(model).select_related("history_user")
+        if person.isdigit():
+            records = records.filter(history_user_id=int(person))
+        if action in ACTIONS:
+            records = records.filter(history_type=action)
+        querysets.append((model, records.order_by("-history_date", "-history_id")))
+
+    total = sum(records.count() for _model, records in querysets)
+    pages = max(1, -(-total // PER_PAGE))
+    page = _page_number(request.GET.get("page"), pages)
+    # The newest PER_PAGE * page records of each kind are enough to know the newest of all of them.
+    wanted = PER_PAGE * page
+    streams = [
+        [Change(record, model) for record in records[:wanted]] for model, records in querysets
+    ]
+    merged = heapq.merge(*streams, key=lambda change: change.record.history_date, reverse=True)
+    changes = list(merged)[wanted - PER_PAGE : wanted]
+
+    people = get_user_model().objects.filter(is_staff=True).order_by("username")
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Recent changes"),
+        "changes": changes,
+        "kinds": [
+            (label, capfirst(model._meta.verbose_name_plural)) for label, model in kinds.items()
+        ],
+        "people": people,
+        "actions": ACTIONS,
+        "chosen": {"kind": kind, "person": person, "action": action},
+        "page": page,
+        "pages": pages,
+        "total": total,
+        "query": _query_without_page(request),
+    }
+    return TemplateResponse(request, "editorial/recent_changes.html", context)
+
+
+def _page_number(value, pages):
+    number = int(value) if value and value.isdigit() else 1
+    return min(max(number, 1), pages)
+
+
+def _query_without_page(request):
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+# Deleted pages ---------------------------------------------------------------------------------
+
+
+@dataclass
+class DeletedPage:
+    record: object
+    model: type
+
+    @property
+    def kind(self):
+        return capfirst(self.model._meta.verbose_name)
+
+    @property
+    def title(self):
+        return str(self.record.instance)
+
+    @property
+    def label(self):
+        return model_label(self.model)
+
+    @property
+    def was_published(self):
+        return getattr(self.record, "status", "") == "published"
+
+
+def deleted_pages(request):
+    """Pages that were deleted and are not back, newest deletion first."""
+    found = []
+    for label in RESTORABLE:
+        model = apps.get_model(label)
+        if not request.user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}"):
+            continue
+        live = model._default_manager.values_list("pk", flat=True)
+        deletions = (
+            history.history_manager(model)
+            .filter(history_type="-")
+            .exclude(id__in=live)
+            .select_related("history_user")
+            .order_by("-history_date", "-history_id")
+        )
+        seen = set()
+        for record in deletions:
+            if record.id not in seen:
+                seen.add(record.id)
+                found.append(DeletedPage(record, model))
+    found.sort(key=lambda page: page.record.history_date, reverse=True)
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Deleted pages"),
+        "deleted": [
+            (
+                page,
+                request.user.has_perm(
+                    f"{page.model._meta.app_label}.add_{page.model._meta.model_name}"
+                ),
+            )
+            for page in found
+        ],
+    }
+    return TemplateResponse(request, "editorial/deleted_pages.html", context)
+
+
+@require_POST
+def restore_deleted(request, kind, history_id):
+    """Bring one deleted page back (as a draft, unless the person may publish)."""
+    if kind not in RESTORABLE:
+        raise Http404
+    model = apps.get_model(kind)
+    opts = model._meta
+    if not request.user.has_perm(f"{opts.app_label}.add_{opts.model_name}"):
+        raise PermissionDenied
+    record = get_object_or_404(
+        history.history_manager(model), history_id=history_id, history_type="-"
+    )
+    if model._default_manager.filter(pk=record.id).exists():
+        messages.info(request, _("“%(page)s” is already back.") % {"page": record.instance})
+        return HttpResponseRedirect(reverse("editorial:deleted"))
+    can_publish = request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
+    obj = history.restore_deleted(record, request.user, can_publish)
+    text = _("“%(page)s” is back.") % {"page": obj}
+    if getattr(obj, "status", None) == "draft" and getattr(record, "status", "") == "published":
+        text += " " + _("It is a draft for now: a publisher can publish it again.")
+    if getattr(obj, "slug", None) and obj.slug != record.slug:
+        text += " " + _("Another page now uses its old address, so it has a new one: %(slug)s.") % {
+            "slug": obj.slug
+        }
+    messages.success(request, text)
+    return HttpResponseRedirect(
+        reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+    )

@@ -1,0 +1,245 @@
+"""
+The editorial dashboard: what needs a person's attention, on one staff page.
+
+Clinical reviews that are overdue, due soon or never done; pages by reading age; resources whose
+web address is broken or unchecked; phone and text numbers nobody has confirmed lately. It reads
+three plain queries (articles, tip pages, resources: only the columns it shows), so its query
+count stays the same however much content there is.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib import admin
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from guidance.models import Article, Resource, Status, add_months
+from tips.models import TipPage
+
+from .reviews import format_target
+
+REVIEW_SOON_DAYS = 30
+PHONE_CHECK_MONTHS = 6
+# A section longer than this shows its first rows only (the counts are always complete).
+ROWS_SHOWN = 100
+
+PAGE_COLUMNS = (
+    "pk",
+    "title",
+    "status",
+    "last_reviewed",
+    "next_review_due",
+    "reading_age",
+    "word_count",
+    "owner__first_name",
+    "owner__last_name",
+    "owner__username",
+)
+RESOURCE_COLUMNS = (
+    "pk",
+    "name",
+    "status",
+    "url",
+    "phone",
+    "text_number",
+    "last_checked",
+    "link_status",
+    "link_error",
+    "link_checked_at",
+)
+
+
+@dataclass
+class PageRow:
+    kind: str
+    title: str
+    status: str
+    last_reviewed: datetime.date | None
+    next_review_due: datetime.date | None
+    reading_age: object
+    word_count: int
+    owner: str
+    change_url: str
+
+    @property
+    def is_draft(self):
+        return self.status == Status.DRAFT
+
+    @property
+    def above_target(self):
+        return self.reading_age is not None and self.reading_age > settings.READING_AGE_TARGET
+
+
+@dataclass
+class Section:
+    slug: str
+    title: str
+    empty: str
+    rows: list
+
+    @property
+    def count(self):
+        return len(self.rows)
+
+    @property
+    def shown(self):
+        return self.rows[:ROWS_SHOWN]
+
+
+def _owner_name(row):
+    # With no owner the joined columns are all None.
+    full = f"{row['owner__first_name'] or ''} {row['owner__last_name'] or ''}".strip()
+    return full or row["owner__username"] or ""
+
+
+def page_rows():
+    """Every article and tip page, with the columns the dashboard shows: one query per model."""
+    rows = []
+    for model in (Article, TipPage):
+        opts = model._meta
+        url_name = f"admin:{opts.app_label}_{opts.model_name}_change"
+        for row in model.objects.order_by().values(*PAGE_COLUMNS):
+            rows.append(
+                PageRow(
+                    kind=str(opts.verbose_name).capitalize(),
+                    title=row["title"],
+                    status=row["status"],
+                    last_reviewed=row["last_reviewed"],
+                    next_review_due=row["next_review_due"],
+                    reading_age=row["reading_age"],
+                    word_count=row["word_count"],
+                    owner=_owner_name(row),
+                    change_url=reverse(url_name, args=[row["pk"]]),
+                )
+            )
+    return rows
+
+
+def review_sections(rows, today):
+    """Overdue, due within 30 days and never reviewed, most urgent first."""
+    soon = today + datetime.timedelta(days=REVIEW_SOON_DAYS)
+    dated = sorted((row for row in rows if row.next_review_due), key=lambda r: r.next_review_due)
+    return [
+        Section(
+            "overdue",
+            _("Clinical review overdue"),
+            _("No page is overdue for review."),
+            [row for row in dated if row.next_review_due < today],
+        ),
+        Section(
+            "due-soon",
+            _("Clinical review due in the next 30 days"),
+            _("No page is due for review in the next 30 days."),
+            [row for row in dated if today <= row.next_review_due <= soon],
+        ),
+        Section(
+            "never-reviewed",
+            _("Never clinically reviewed"),
+            _("Every page has been clinically reviewed."),
+            sorted((row for row in rows if not row.last_reviewed), key=lambda r: r.title.lower()),
+        ),
+    ]
+
+
+def reading_age_section(rows):
+    """Every measured page, hardest to read first."""
+    measured = [row for row in rows if row.reading_age is not None]
+    return Section(
+        "reading-age",
+        _("Pages by reading age"),
+        _("No page has been measured yet."),
+        sorted(measured, key=lambda r: (-r.reading_age, r.title.lower())),
+    )
+
+
+@dataclass
+class ResourceRow:
+    name: str
+    status: str
+    url: str
+    phone: str
+    text_number: str
+    last_checked: datetime.date | None
+    problem: str
+    change_url: str
+
+
+def resource_sections(today):
+    """Broken or unchecked web addresses, and numbers not confirmed in the last six months."""
+    phones_due = add_months(today, -PHONE_CHECK_MONTHS)
+    links, numbers = [], []
+    for row in Resource.objects.order_by("urgency", "order", "name").values(*RESOURCE_COLUMNS):
+        change_url = reverse("admin:guidance_resource_change", args=[row["pk"]])
+        common = {key: row[key] for key in ("name", "status", "url", "phone", "text_number")} | {
+            "last_checked": row["last_checked"],
+            "change_url": change_url,
+        }
+        if row["url"]:
+            problem = _link_problem(row)
+            if problem:
+                links.append(ResourceRow(problem=problem, **common))
+        if (row["phone"] or row["text_number"]) and (
+            row["last_checked"] is None or row["last_checked"] < phones_due
+        ):
+            problem = (
+                _("never checked")
+                if row["last_checked"] is None
+                else _("last checked more than 6 months ago")
+            )
+            numbers.append(ResourceRow(problem=problem, **common))
+    return [
+        Section(
+            "broken-links",
+            _("Web addresses that are broken or not checked yet"),
+            _("Every web address worked when it was last checked."),
+            links,
+        ),
+        Section(
+            "numbers-to-check",
+            _("Phone and text numbers to check"),
+            _("Every phone and text number was checked in the last 6 months."),
+            numbers,
+        ),
+    ]
+
+
+def _link_problem(row):
+    if row["link_error"]:
+        return _("broken: %(problem)s") % {"problem": row["link_error"]}
+    if row["link_status"] is not None and row["link_status"] >= 400:
+        return _("broken: the site answered with error %(status)s") % {"status": row["link_status"]}
+    if row["link_checked_at"] is None:
+        return _("not checked yet")
+    return ""
+
+
+def dashboard(request):
+    """
+    The editorial dashboard (template ``editorial/dashboard.html``), for staff only: it is
+    wrapped in ``admin.site.admin_view`` in ``editorial/urls.py``.
+
+    Context: ``review_sections``, ``reading_age`` and ``resource_sections`` (each a ``Section``
+    with ``rows``, ``shown`` and ``count``), ``today``, ``target`` and ``rows_shown``.
+    """
+    today = timezone.localdate()
+    rows = page_rows()
+    reviews = review_sections(rows, today)
+    reading_age = reading_age_section(rows)
+    resources = resource_sections(today)
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Editorial dashboard"),
+        "today": today,
+        "target": format_target(),
+        "above_target_count": sum(1 for row in reading_age.rows if row.above_target),
+        "rows_shown": ROWS_SHOWN,
+        "review_sections": reviews,
+        "reading_age": reading_age,
+        "resource_sections": resources,
+        "all_sections": [*reviews, reading_age, *resources],
+    }
+    return TemplateResponse(request, "editorial/dashboard.html", context)

@@ -1,0 +1,114 @@
+"""
+Preview: staff see a page exactly as a parent would, whatever its status, with a banner that
+says whether it is a draft, scheduled or live.
+
+The page is rendered by the public view's own template and context, so what staff check is
+what parents get. The response is for one member of staff only: ``Cache-Control: private,
+no-store`` keeps it out of every cache (and it lives under the admin path, which the page
+cache never stores), and ``X-Robots-Tag: noindex`` keeps it out of search engines.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+
+from guidance.models import Article, Page, Status
+from guidance.views import with_article_details
+from tips.models import TipPage
+from tips.views import with_tip_page_details
+
+
+@dataclass(frozen=True)
+class Previewable:
+    model: type
+    template: str
+    context_name: str
+    # Adds to a queryset what the public view loads with the page (its signposting, tips...).
+    with_details: Callable
+
+
+PREVIEWABLE = {
+    "article": Previewable(
+        Article, "guidance/article_detail.html", "article", with_article_details
+    ),
+    "tippage": Previewable(TipPage, "tips/tip_page_detail.html", "tip_page", with_tip_page_details),
+    "page": Previewable(Page, "guidance/page.html", "page", lambda pages: pages),
+}
+
+
+def preview_url(obj):
+    """The preview address of ``obj``, or ``None`` if its kind has no preview."""
+    kind = obj._meta.model_name
+    if kind not in PREVIEWABLE:
+        return None
+    return reverse("editorial:preview", kwargs={"kind": kind, "pk": obj.pk})
+
+
+def preview_state(obj):
+    """What the banner says: ``"draft"``, ``"scheduled"`` (with a time) or ``"live"``."""
+    if obj.status != Status.PUBLISHED:
+        return "draft"
+    if obj.published_at and obj.published_at > timezone.now():
+        return "scheduled"
+    return "live"
+
+
+def preview(request, kind, pk):
+    """A page as a parent would see it, with a preview banner.
+
+    Template: the public one (``guidance/article_detail.html``, ``tips/tip_page_detail.html``
+    or ``guidance/page.html``), with its usual context plus ``preview``: ``state``,
+    ``published_at`` and ``change_url``. Needs permission to view (or change) that kind of page.
+    """
+    previewable = PREVIEWABLE.get(kind)
+    if previewable is None:
+        raise Http404
+    opts = previewable.model._meta
+    # As in the admin, permission to change a kind of page includes seeing it.
+    if not any(
+        request.user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
+        for action in ("view", "change")
+    ):
+        raise PermissionDenied
+    obj = get_object_or_404(previewable.with_details(previewable.model.objects.all()), pk=pk)
+    context = {
+        previewable.context_name: obj,
+        "preview": {
+            "state": preview_state(obj),
+            "published_at": obj.published_at,
+            "change_url": reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[pk]),
+        },
+    }
+    response = render(request, previewable.template, context)
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def wants_preview(request):
+    """Was "Save and preview" pressed? (A "_save" button: see admin/submit_line.html.)"""
+    return request.POST.get("_save") == "preview"
+
+
+class PreviewAdminMixin:
+    """For a ``ModelAdmin``: the "Save and preview" button saves, then opens the preview."""
+
+    @property
+    def media(self):
+        return super().media + forms.Media(css={"all": ["editorial/preview-admin.css"]})
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if wants_preview(request) and (url := preview_url(obj)):
+            return HttpResponseRedirect(url)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        if wants_preview(request) and (url := preview_url(obj)):
+            return HttpResponseRedirect(url)
+        return super().response_change(request, obj)

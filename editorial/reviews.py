@@ -1,0 +1,199 @@
+"""
+Clinical review and plain English in the admin of articles and tip pages.
+
+``ReviewedContentAdmin`` is mixed into ``ArticleAdmin`` and ``TipPageAdmin``. It adds:
+
+- the "Mark as clinically reviewed today" action, offered only to people with the model's
+  ``review_<model>`` permission (the Clinical reviewer role) and refused on the server to
+  anyone else; each page is saved normally, so the review is a new revision in its history;
+- the reading age and word count (measured on save by ``guidance.readability``) at the top of
+  the form and as a column, and a warning after saving when the reading age is above
+  ``settings.READING_AGE_TARGET``.
+"""
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from guidance.models import add_months
+
+REVIEW_CHANGE_REASON = "Marked clinically reviewed"
+# The name of the action menu on a change form (Django prefixes it with the location).
+CHANGE_FORM_ACTION = f"{admin.ActionLocation.CHANGE_FORM.value}-action"
+
+
+def format_target():
+    """The target as people write it: "11", not "11.0" or "1.1E+1"."""
+    return f"{settings.READING_AGE_TARGET.normalize():f}"
+
+
+def is_above_target(reading_age):
+    return reading_age is not None and reading_age > settings.READING_AGE_TARGET
+
+
+class MarkReviewedForm(forms.Form):
+    reviewed_by = forms.CharField(
+        label=_("Clinical reviewer"),
+        max_length=200,
+        help_text=_(
+            "The name and role parents will see, e.g. 'Dr Sam Lee, clinical psychologist'."
+        ),
+    )
+
+
+def mark_reviewed(pages, reviewed_by, user):
+    """
+    Record a clinical review today on each page, and the next one due after the usual interval.
+
+    Each page is saved in full, so it gets a new version (an editor who had it open is warned
+    rather than overwriting the review) and a revision that says who marked it and why.
+    """
+    today = timezone.localdate()
+    with transaction.atomic():
+        for page in pages:
+            page.last_reviewed = today
+            page.reviewed_by = reviewed_by
+            page.next_review_due = None  # worked out again from today on save
+            page._change_reason = REVIEW_CHANGE_REASON
+            page._history_user = user
+            page.save()
+    return len(pages)
+
+
+class ReviewedContentAdmin:
+    """Mix into a ``ModelAdmin`` of a ``ClinicallyReviewed`` and ``Readable`` model."""
+
+    plain_english_fieldset = (
+        _("Plain English"),
+        {
+            "fields": ("plain_english",),
+            "description": _(
+                "Measured each time you save. Aim for a reading age of %(target)s or under: "
+                "short sentences and everyday words bring it down."
+            ),
+        },
+    )
+
+    def get_readonly_fields(self, request, obj=None):
+        return (*super().get_readonly_fields(request, obj), "plain_english")
+
+    def get_fieldsets(self, request, obj=None):
+        name, options = self.plain_english_fieldset
+        options = {**options, "description": options["description"] % {"target": format_target()}}
+        return [(name, options), *super().get_fieldsets(request, obj)]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # The model's help text says 12 months; the interval is a setting, so say the real one.
+        if db_field.name == "next_review_due":
+            kwargs["help_text"] = ngettext(
+                "Leave empty to set it %(months)d month after the last review. It is also reset "
+                "when you record a newer review.",
+                "Leave empty to set it %(months)d months after the last review. It is also reset "
+                "when you record a newer review.",
+                settings.REVIEW_INTERVAL_MONTHS,
+            ) % {"months": settings.REVIEW_INTERVAL_MONTHS}
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def has_review_permission(self, request):
+        opts = self.opts
+        return request.user.has_perm(f"{opts.app_label}.review_{opts.model_name}")
+
+    @admin.display(description=_("reading age"), ordering="reading_age")
+    def reading_age_column(self, obj):
+        if obj.reading_age is None:
+            return "-"
+        if is_above_target(obj.reading_age):
+            return _("%(age)s (above target)") % {"age": obj.reading_age}
+        return str(obj.reading_age)
+
+    @admin.display(description=_("reading age and length"))
+    def plain_english(self, obj):
+        if obj is None or obj.pk is None or obj.reading_age is None:
+            return _("Measured when you save.")
+        return ngettext(
+            "%(age)s (target: %(target)s or under), %(words)d word",
+            "%(age)s (target: %(target)s or under), %(words)d words",
+            obj.word_count,
+        ) % {"age": obj.reading_age, "target": format_target(), "words": obj.word_count}
+
+    def response_add(self, request, obj, post_url_continue=None):
+        response = super().response_add(request, obj, post_url_continue)
+        self.warn_if_hard_to_read(request, obj)
+        return response
+
+    def response_change(self, request, obj):
+        response = super().response_change(request, obj)
+        self.warn_if_hard_to_read(request, obj)
+        return response
+
+    def warn_if_hard_to_read(self, request, obj):
+        # Read back from the database: a tip page is measured again after its tips are saved.
+        reading_age = (
+            type(obj)._default_manager.filter(pk=obj.pk).values_list("reading_age", flat=True)
+        ).first()
+        if is_above_target(reading_age):
+            self.message_user(
+                request,
+                _(
+                    "Reading age %(age)s is above the target of %(target)s: try shorter "
+                    "sentences and everyday words."
+                )
+                % {"age": reading_age, "target": format_target()},
+                messages.WARNING,
+            )
+
+    @admin.action(
+        permissions=["review"],
+        description=_("Mark as clinically reviewed today"),
+        location=[admin.ActionLocation.CHANGE_LIST, admin.ActionLocation.CHANGE_FORM],
+    )
+    def mark_clinically_reviewed(self, request, queryset):
+        """Ask for the reviewer's name and role, then record today's review on each page."""
+        # The admin already hides and refuses this action without the permission; checked again
+        # here because it changes what parents are told about a page.
+        if not self.has_review_permission(request):
+            raise PermissionDenied
+        pages = list(queryset)
+        form = MarkReviewedForm(
+            request.POST if "apply" in request.POST else None,
+            initial={"reviewed_by": request.user.get_full_name()},
+        )
+        if form.is_valid():
+            count = mark_reviewed(pages, form.cleaned_data["reviewed_by"], request.user)
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d page marked as clinically reviewed today.",
+                    "%(count)d pages marked as clinically reviewed today.",
+                    count,
+                )
+                % {"count": count},
+                messages.SUCCESS,
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Mark as clinically reviewed today"),
+            "opts": self.opts,
+            "form": form,
+            "pages": pages,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            # The change form's action menu has a prefix; the confirmation posts back to it.
+            "action_field_name": (
+                CHANGE_FORM_ACTION if CHANGE_FORM_ACTION in request.POST else "action"
+            ),
+            "review_interval_months": settings.REVIEW_INTERVAL_MONTHS,
+            "next_due": _next_due_from_today(),
+        }
+        return TemplateResponse(request, "editorial/mark_reviewed.html", context)
+
+
+def _next_due_from_today():
+    return add_months(timezone.localdate(), settings.REVIEW_INTERVAL_MONTHS)

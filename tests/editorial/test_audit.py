@@ -1,0 +1,87 @@
+"""Recent changes: who changed what and when, for every kind of content."""
+
+import pytest
+from django.urls import reverse
+
+from editorial import audit
+from guidance.models import Article, Stage
+from tests.editorial.formdata import change_url, form_data
+from tests.factories import make_article, make_resource, make_stage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_recent_changes_lists_every_kind_newest_first_with_who_and_fields(admin_client, admin_user):
+    make_stage(title="Toddler")
+    make_resource(name="Helpline")
+    article = make_article(title="Words")
+    data = form_data(admin_client.get(change_url(article)))
+    admin_client.post(change_url(article), {**data, "summary": "Changed summary."})
+
+    response = admin_client.get(reverse("editorial:recent_changes"))
+
+    changes = response.context["changes"]
+    assert changes[0].title == "Words"
+    assert changes[0].action == "Changed"
+    assert changes[0].fields == ["Summary"]
+    assert changes[0].record.history_user == admin_user
+    assert changes[0].url == change_url(article)
+    kinds = {change.kind for change in changes}
+    assert {"Stage", "Resource", "Article"} <= kinds
+    dates = [change.record.history_date for change in changes]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_recent_changes_filters_by_person_and_kind(admin_client, admin_user):
+    make_stage()
+    article = make_article()
+    data = form_data(admin_client.get(change_url(article)))
+    admin_client.post(change_url(article), {**data, "title": "By the admin"})
+
+    mine = admin_client.get(reverse("editorial:recent_changes"), {"person": admin_user.pk})
+    stages = admin_client.get(reverse("editorial:recent_changes"), {"kind": "guidance.stage"})
+
+    assert [change.title for change in mine.context["changes"]] == ["By the admin"]
+    assert {change.kind for change in stages.context["changes"]} == {"Stage"}
+
+
+def test_recent_changes_pages_through_everything(admin_client, monkeypatch):
+    monkeypatch.setattr(audit, "PER_PAGE", 3)
+    for number in range(4):
+        make_stage(title=f"Stage {number}")
+    make_article()
+
+    total = Stage.history.count() + Article.history.count()
+    assert total > 3  # more than one page
+
+    pages = [
+        admin_client.get(reverse("editorial:recent_changes"), {"page": number}) for number in (1, 2)
+    ]
+
+    assert pages[0].context["total"] == total
+    seen = [change.record for page in pages for change in page.context["changes"]]
+    assert len({(type(record), record.history_id) for record in seen}) == total
+    dates = [record.history_date for record in seen]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_a_deleted_item_links_to_deleted_pages(admin_client):
+    article = make_article()
+    article.delete()
+
+    response = admin_client.get(reverse("editorial:recent_changes"), {"action": "-"})
+
+    assert response.context["changes"][0].url == reverse("editorial:deleted")
+
+
+def test_the_admin_home_page_links_to_both_screens(admin_client):
+    content = admin_client.get(reverse("admin:index")).content.decode()
+
+    assert reverse("editorial:recent_changes") in content
+    assert reverse("editorial:deleted") in content
+
+
+def test_recent_changes_needs_a_signed_in_member_of_staff(client):
+    response = client.get(reverse("editorial:recent_changes"))
+
+    assert response.status_code == 302

@@ -1,0 +1,182 @@
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from guidance import starter_content
+from guidance.models import Article
+from guidance.readability import count_syllables, measure
+from tests.editorial.formdata import change_url, form_data
+from tests.factories import make_article, make_tip_page
+from tips.models import Tip, TipPage
+
+pytestmark = pytest.mark.django_db
+
+PLAIN = "<p>Hold your baby close. Talk to them softly. Smile when they look at you.</p>"
+HARD = (
+    "<p>Infant mental health encompasses the socioemotional development of children from "
+    "conception, characterised by the capacity to experience, regulate and express emotions "
+    "within the context of caregiving relationships, which are fundamentally shaped by "
+    "environmental and intergenerational determinants.</p>"
+)
+
+
+def test_short_everyday_sentences_have_a_low_reading_age():
+    reading_age, words = measure(["Hold your baby close. Talk to them softly."])
+
+    assert reading_age < Decimal(9)
+    assert words == 8
+
+
+def test_long_academic_sentences_have_a_high_reading_age():
+    reading_age, _words = measure([HARD])
+
+    assert reading_age > Decimal(18)
+
+
+def test_empty_text_is_not_measured():
+    assert measure(["", "   "]) == (None, 0)
+
+
+def test_syllables_come_from_the_pronouncing_dictionary_with_a_fallback():
+    assert count_syllables("baby every relationship") == 2 + 3 + 4
+    # Not in the dictionary: estimated from vowel groups, and hyphenated parts counted apart.
+    assert count_syllables("co-regulation") == 1 + 4
+    assert count_syllables("zorblefrump") >= 2
+
+
+def test_a_heading_does_not_run_into_the_next_sentence():
+    """Headings have no full stop; without one they would make the next sentence look long."""
+    with_heading = measure(["What your baby needs", "Your baby needs to feel safe."])
+    one_long_sentence = measure(["What your baby needs your baby needs to feel safe."])
+
+    assert with_heading[0] < one_long_sentence[0]
+
+
+def test_article_is_measured_on_save_from_summary_in_brief_and_body():
+    article = make_article(summary="A calm guide.", in_brief="Stay close\nTalk softly", body=PLAIN)
+
+    article.refresh_from_db()
+    assert article.word_count == 3 + 4 + 14
+    assert article.reading_age is not None
+
+    article.body = HARD
+    article.save()
+    article.refresh_from_db()
+    assert article.reading_age > Decimal(15)
+
+
+def test_tip_page_is_measured_again_when_its_tips_change():
+    page = make_tip_page(intro="Your baby wants to tell you something.", tips=[])
+    page.refresh_from_db()
+    assert page.word_count == 7
+
+    tip = Tip.objects.create(page=page, baby_says="Hold me close.", try_this="<p>Hug them.</p>")
+    page.refresh_from_db()
+    assert page.word_count == 7 + 3 + 2
+
+    tip.delete()
+    page.refresh_from_db()
+    assert page.word_count == 7
+
+
+def test_measuring_a_tip_page_makes_no_new_version_or_revision():
+    page = make_tip_page(tips=[])
+    page.refresh_from_db()
+    version, revisions = page.version, page.history.count()
+
+    Tip.objects.create(page=page, baby_says="Hold me close.", try_this="Hug them.")
+
+    page.refresh_from_db()
+    assert (page.version, page.history.count()) == (version, revisions)
+
+
+def test_measure_readability_command_fills_pages_measured_before(capsys):
+    article = make_article(body=PLAIN)
+    page = make_tip_page()
+    Article.objects.filter(pk=article.pk).update(reading_age=None, word_count=0)
+    TipPage.objects.filter(pk=page.pk).update(reading_age=None, word_count=0)
+
+    call_command("measure_readability")
+
+    article.refresh_from_db()
+    page.refresh_from_db()
+    assert article.reading_age is not None and article.word_count > 0
+    assert page.reading_age is not None and page.word_count > 0
+    assert "Measured 2 pages" in capsys.readouterr().out
+
+
+def test_measure_readability_dry_run_stores_nothing():
+    article = make_article(body=PLAIN)
+    Article.objects.filter(pk=article.pk).update(reading_age=None, word_count=0)
+
+    call_command("measure_readability", "--dry-run")
+
+    article.refresh_from_db()
+    assert article.reading_age is None
+
+
+def test_starter_content_is_measured_when_loaded_and_within_the_target(settings):
+    call_command("load_starter_content", verbosity=0)
+
+    pages = [*Article.objects.all(), *TipPage.objects.all()]
+    assert len(pages) == len(starter_content.ARTICLES) + len(starter_content.TIP_PAGES)
+    for page in pages:
+        assert page.word_count > 100, page.title
+        assert page.reading_age <= settings.READING_AGE_TARGET, page.title
+
+
+def test_change_form_shows_reading_age_and_word_count(admin_client):
+    article = make_article(body=PLAIN)
+    article.refresh_from_db()
+
+    response = admin_client.get(reverse("admin:guidance_article_change", args=[article.pk]))
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Plain English" in content
+    assert f"{article.reading_age} (target: 11 or under), {article.word_count} words" in content
+
+
+def _post_article(client, article, body):
+    """Change the body in the admin form, as an editor would, and save and continue editing."""
+    url = change_url(article)
+    data = form_data(client.get(url))
+    data.update({"body": body, "_continue": "1"})
+    return client.post(url, data, follow=True)
+
+
+def test_saving_a_hard_page_warns_that_the_reading_age_is_above_target(admin_client, settings):
+    settings.READING_AGE_TARGET = Decimal(11)
+    article = make_article(body=PLAIN)
+
+    response = _post_article(admin_client, article, HARD)
+
+    article.refresh_from_db()
+    assert article.reading_age > 11
+    warning = (
+        f"Reading age {article.reading_age} is above the target of 11: try shorter sentences "
+        "and everyday words."
+    )
+    assert warning in response.content.decode().replace("&#x27;", "'")
+
+
+def test_saving_a_plain_page_gives_no_reading_age_warning(admin_client):
+    article = make_article(body=HARD)
+
+    response = _post_article(admin_client, article, PLAIN)
+
+    assert response.status_code == 200
+    assert "is above the target" not in response.content.decode()
+
+
+def test_changelists_show_a_reading_age_column(admin_client):
+    make_article(title="Hard article", body=HARD)
+    make_tip_page(title="Plain tips")
+
+    for model in ("guidance_article", "tips_tippage"):
+        response = admin_client.get(reverse(f"admin:{model}_changelist"))
+        assert "column-reading_age_column" in response.content.decode()
+    response = admin_client.get(reverse("admin:guidance_article_changelist"))
+    assert "(above target)" in response.content.decode()

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from django.db import connection
 
+from .richtext import html_to_text
+
 SEARCH_CONFIG = "english"
 
 
@@ -116,10 +118,14 @@ def refresh(kind_name, ids=None, conn=None):
                 params,
             )
             columns = ", ".join(f"coalesce({part}, '')" for part in parts)
-            cursor.execute(
-                f"INSERT INTO {kind.fts_table} (rowid, a, b, c) "
-                f"SELECT id, {columns} FROM {kind.table}{where}",
-                params,
+            cursor.execute(f"SELECT id, {columns} FROM {kind.table}{where}", params)
+            # Tip and resource texts hold the editor's HTML: FTS5 would index tag names and
+            # link addresses, so only the words go in (PostgreSQL's parser skips tags itself).
+            rows = [
+                (pk, *(html_to_text(text) for text in texts)) for pk, *texts in cursor.fetchall()
+            ]
+            cursor.executemany(
+                f"INSERT INTO {kind.fts_table} (rowid, a, b, c) VALUES (%s, %s, %s, %s)", rows
             )
 
 

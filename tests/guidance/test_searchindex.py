@@ -89,3 +89,23 @@ def test_the_index_exists_on_this_database(django_db_blocker):
                 "SELECT count(*) FROM pg_indexes WHERE indexname = 'guidance_article_search_idx'"
             )
             assert cursor.fetchone()[0] == 1
+
+
+def test_markup_and_link_addresses_in_tips_and_help_are_not_words():
+    page = make_tip_page(
+        tips=[
+            {
+                "baby_says": "Hold me.",
+                "try_this": '<p><strong>Sing</strong> <a href="https://example.org/lullaby">softly</a></p>',
+            }
+        ]
+    )
+    resource = make_resource(
+        name="Helpline", when_to_use='<p>Call <a href="https://example.org/strongline">us</a></p>'
+    )
+
+    assert search_site("sing softly")["tip_pages"] == [page]
+    assert search_site("lullaby")["tip_pages"] == []
+    assert search_site("strong")["tip_pages"] == []
+    assert search_site("call")["resources"] == [resource]
+    assert search_site("strongline")["resources"] == []

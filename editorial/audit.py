@@ -45,8 +45,8 @@ def model_label(model):
 
 
 @dataclass
-class Change:
-    """One line of "Recent changes"."""
+class HistoryLine:
+    """A historical record and the content model it belongs to."""
 
     record: object
     model: type
@@ -54,6 +54,10 @@ class Change:
     @property
     def kind(self):
         return capfirst(self.model._meta.verbose_name)
+
+
+class Change(HistoryLine):
+    """One line of "Recent changes"."""
 
     @property
     def action(self):
@@ -160,14 +164,8 @@ def _query_without_page(request):
 # Deleted pages ---------------------------------------------------------------------------------
 
 
-@dataclass
-class DeletedPage:
-    record: object
-    model: type
-
-    @property
-    def kind(self):
-        return capfirst(self.model._meta.verbose_name)
+class DeletedPage(HistoryLine):
+    """One line of "Deleted pages"."""
 
     @property
     def title(self):

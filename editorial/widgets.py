@@ -22,18 +22,6 @@ LINK = {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]}
 # Numbered lists, without the dialog for numbering styles and start numbers (not kept on save).
 ORDERED_LIST = {"enableListAttributes": False}
 
-# Article and simple page bodies: short sections with plain headings, lists, links and emphasis.
-FULL = {
-    "Heading": {"levels": [2, 3]},
-    "Bold": True,
-    "Italic": True,
-    "Link": LINK,
-    "BulletList": True,
-    "OrderedList": ORDERED_LIST,
-    "ListItem": True,
-    "HardBreak": True,
-}
-
 # Tips and signposting: a sentence or two, so emphasis, links and lists only.
 SHORT = {
     "Bold": True,
@@ -43,6 +31,9 @@ SHORT = {
     "OrderedList": ORDERED_LIST,
     "ListItem": True,
 }
+
+# Article and simple page bodies: short sections with plain headings, and all of the above.
+FULL = {"Heading": {"levels": [2, 3]}, **SHORT, "HardBreak": True}
 
 TOOLBARS = {"full": FULL, "short": SHORT}
 

@@ -62,7 +62,15 @@ class RevisionsAdmin(SimpleHistoryAdmin):
     def get_history_queryset(self, request, history_manager, pk_name, object_id):
         # simple-history's own version calls select_related() with no fields for a model
         # without foreign keys (stages, topics), which Django 6.1 deprecates.
+        object_id = self._valid_pk(object_id)
         return history_manager.filter(**{pk_name: object_id}).select_related("history_user")
+
+    def _valid_pk(self, object_id):
+        """``object_id`` from a URL as a primary key, or 404: ids in URLs can be anything."""
+        try:
+            return self.opts.pk.to_python(unquote(object_id))
+        except ValidationError:
+            raise Http404 from None
 
     def set_history_delta_changes(self, request, historical_records, **kwargs):
         """Name the fields each revision changed, in the words of the form."""
@@ -73,7 +81,7 @@ class RevisionsAdmin(SimpleHistoryAdmin):
         """simple-history's own revert form skips our checks: show the comparison instead."""
         url = reverse(
             f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_compare",
-            args=[object_id],
+            args=[self._valid_pk(object_id)],
         )
         return HttpResponseRedirect(f"{url}?old={int(version_id)}")
 

@@ -292,6 +292,8 @@ LOGGING = {
         "django.db.backends": {"level": "INFO"},
         # Scanners send bad Host headers all day; they get a 400, not a traceback in the logs.
         "django.security.DisallowedHost": {"level": "CRITICAL"},
+        # django-axes announces itself at every start, which would mix into commands' output.
+        "axes.apps": {"level": "WARNING"},
     },
 }
 

@@ -30,6 +30,13 @@ class Status(models.TextChoices):
 
 
 class PublishableQuerySet(models.QuerySet):
+    def for_lists(self):
+        """Without the long texts that lists, cards and search results never show."""
+        long_texts = {"body", "body_text", "in_brief"}
+        return self.defer(
+            *(field.name for field in self.model._meta.concrete_fields if field.name in long_texts)
+        )
+
     def published(self):
         """Content a parent may see: published, and its publish time has come."""
         # FETCH_PEERS: if a template touches a relation the view forgot to load, Django
@@ -491,7 +498,8 @@ class Article(Publishable, ClinicallyReviewed, Readable, Illustrated):
         verbose_name_plural = _("articles")
         indexes = [
             models.Index(fields=["status", "published_at"], name="article_public_idx"),
-            models.Index(fields=["title"], name="article_title_idx"),
+            # The article list: published ones in title order, read from the index, no sort.
+            models.Index(fields=["status", "title"], name="article_status_title_idx"),
         ]
         permissions = [
             ("publish_article", _("Can publish and unpublish articles")),

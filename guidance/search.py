@@ -23,7 +23,7 @@ from .models import Article, Resource
 MAX_RESULTS = 20
 MAX_TERMS = 8
 # On SQLite, how many ranked matches of each kind to consider before dropping unpublished ones.
-FTS_CANDIDATES = 200
+FTS_CANDIDATES = 60
 # bm25 weights for the title, summary and text columns (PostgreSQL's A, B, C weights).
 FTS_WEIGHTS = (10.0, 4.0, 1.0)
 
@@ -41,7 +41,7 @@ def uses_full_text_search():
 
 def _querysets():
     return {
-        "articles": Article.objects.published().defer("body", "body_text", "in_brief"),
+        "articles": Article.objects.published().for_lists(),
         "tip_pages": TipPage.objects.published(),
         "resources": Resource.objects.published(),
     }
@@ -76,25 +76,23 @@ def _terms(query):
 
 
 def _fts(querysets, query):
-    """SQLite FTS5: one query finds the best matches of every kind, then one per kind loads them."""
+    """SQLite FTS5: the best matches of every kind in one or two queries, then one query a kind.
+
+    Pages with every word in their title or summary come first, ranked among themselves; only
+    when they are too few is the text searched as well. Ranking every page that mentions
+    "baby" somewhere would cost the most exactly when the site is biggest.
+    """
     terms = _terms(query)
     if not terms:
         return {name: [] for name in querysets}
     # Every word must match (stemmed, like PostgreSQL's); quoting keeps FTS5 syntax inert.
-    match = " AND ".join('"{}"'.format(term.replace('"', '""')) for term in terms)
-    weights = ", ".join(str(weight) for weight in FTS_WEIGHTS)
-    selects = []
-    for name in querysets:
-        table = searchindex.KINDS[KINDS[name][0]].fts_table
-        selects.append(
-            f"SELECT * FROM (SELECT '{name}', rowid FROM {table} WHERE {table} MATCH %s "
-            f"ORDER BY bm25({table}, {weights}) LIMIT {FTS_CANDIDATES})"
-        )
-    ranked = {name: [] for name in querysets}
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(selects), [match] * len(selects))
-        for name, pk in cursor.fetchall():
-            ranked[name].append(pk)
+    words = " AND ".join('"{}"'.format(term.replace('"', '""')) for term in terms)
+    ranked = _fts_ranked(querysets, f"{{a b}} : ({words})")
+    if short := [name for name in querysets if len(ranked[name]) < MAX_RESULTS]:
+        more = _fts_ranked(short, words)
+        for name in short:
+            seen = set(ranked[name])
+            ranked[name] += [pk for pk in more[name] if pk not in seen][:FTS_CANDIDATES]
     results = {}
     for name, queryset in querysets.items():
         if not ranked[name]:
@@ -103,6 +101,24 @@ def _fts(querysets, query):
         found = {item.pk: item for item in queryset.filter(pk__in=ranked[name])}
         results[name] = [found[pk] for pk in ranked[name] if pk in found][:MAX_RESULTS]
     return results
+
+
+def _fts_ranked(names, match):
+    """``{name: [id, ...]}``, best first, for the FTS5 ``match`` in each kind named."""
+    weights = ", ".join(str(weight) for weight in FTS_WEIGHTS)
+    selects = []
+    for name in names:
+        table = searchindex.KINDS[KINDS[name][0]].fts_table
+        selects.append(
+            f"SELECT * FROM (SELECT '{name}', rowid FROM {table} WHERE {table} MATCH %s "
+            f"ORDER BY bm25({table}, {weights}) LIMIT {FTS_CANDIDATES})"
+        )
+    ranked = {name: [] for name in names}
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(selects), [match] * len(selects))
+        for name, pk in cursor.fetchall():
+            ranked[name].append(pk)
+    return ranked
 
 
 def _word_match(queryset, fields, query):

@@ -50,15 +50,25 @@ def _part_sql(part, vendor):
 
 
 def fts_available(conn=None):
+    """Does this SQLite database have the FTS5 tables? (Asked once per database file.)"""
     conn = conn or connection
     if conn.vendor != "sqlite":
         return False
-    with conn.cursor() as cursor:
-        cursor.execute(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = %s",
-            [KINDS["article"].fts_table],
-        )
-        return cursor.fetchone()[0] == 1
+    database = conn.settings_dict["NAME"]
+    if database not in _FTS_TABLES_FOUND:
+        with conn.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = %s",
+                [KINDS["article"].fts_table],
+            )
+            found = cursor.fetchone()[0] == 1
+        if not found:
+            return False  # not remembered: a migration may create them in this process
+        _FTS_TABLES_FOUND.add(database)
+    return True
+
+
+_FTS_TABLES_FOUND = set()
 
 
 def create_structures(conn):
@@ -78,6 +88,7 @@ def create_structures(conn):
 
 
 def drop_structures(conn):
+    _FTS_TABLES_FOUND.discard(conn.settings_dict["NAME"])
     with conn.cursor() as cursor:
         for kind in KINDS.values():
             if conn.vendor == "postgresql":

@@ -32,7 +32,7 @@ def home(request):
         "stages": Stage.objects.all(),
         "topics": Topic.objects.all(),
         "featured_tip_page": featured,
-        "latest_articles": Article.objects.published().order_by("-published_at")[:4],
+        "latest_articles": Article.objects.published().for_lists().order_by("-published_at")[:4],
         "urgent_resources": published_resources().filter(urgency__lte=Urgency.TODAY)[:3],
     }
     return render(request, "guidance/home.html", context)
@@ -57,7 +57,7 @@ def article_list(request):
     stages, topics = list(Stage.objects.all()), list(Topic.objects.all())
     stage = _pick(stages, request.GET.get("stage"))
     topic = _pick(topics, request.GET.get("topic"))
-    articles = Article.objects.published().prefetch_related("stages").order_by("title")
+    articles = Article.objects.published().for_lists().prefetch_related("stages").order_by("title")
     if stage:
         articles = articles.filter(stages=stage)
     if topic:

@@ -50,8 +50,12 @@ class PublishableManager(models.Manager.from_queryset(PublishableQuerySet)):
     def get_queryset(self):
         queryset = super().get_queryset()
         # A search document is read only by the database's search: never load it into Python.
-        if any(field.name == "search_document" for field in self.model._meta.concrete_fields):
-            queryset = queryset.defer("search_document")
+        if documents := [
+            field.name
+            for field in self.model._meta.concrete_fields
+            if isinstance(field, SearchDocumentField)
+        ]:
+            queryset = queryset.defer(*documents)
         return queryset
 
 
@@ -487,9 +491,12 @@ class Article(Publishable, ClinicallyReviewed, Readable, Illustrated):
         "self", blank=True, symmetrical=False, verbose_name=_("related articles")
     )
     search_document = SearchDocumentField()
+    # Title and summary alone: the first place a search looks (see guidance.search).
+    search_heading = SearchDocumentField()
 
     history = HistoricalRecords(
-        m2m_fields=[stages, topics, resources, related], excluded_fields=["search_document"]
+        m2m_fields=[stages, topics, resources, related],
+        excluded_fields=["search_document", "search_heading"],
     )
 
     class Meta:

@@ -51,7 +51,12 @@ def search_site(query):
     """Return ``{"articles": [...], "tip_pages": [...], "resources": [...]}`` for ``query``."""
     querysets = _querysets()
     if uses_full_text_search():
-        return {name: list(_full_text(qs, query)[:MAX_RESULTS]) for name, qs in querysets.items()}
+        search_query = SearchQuery(query, search_type="websearch", config=searchindex.SEARCH_CONFIG)
+        return {
+            "articles": _full_text_headings_first(querysets["articles"], search_query),
+            "tip_pages": list(_full_text(querysets["tip_pages"], search_query)[:MAX_RESULTS]),
+            "resources": list(_full_text(querysets["resources"], search_query)[:MAX_RESULTS]),
+        }
     if searchindex.fts_available():
         return _fts(querysets, query)
     return {
@@ -60,14 +65,26 @@ def search_site(query):
     }
 
 
-def _full_text(queryset, query):
-    search_query = SearchQuery(query, search_type="websearch", config=searchindex.SEARCH_CONFIG)
+def _full_text(queryset, search_query, document="search_document"):
     title = "name" if queryset.model is Resource else "title"
     return (
-        queryset.filter(search_document=search_query)
-        .annotate(rank=SearchRank(F("search_document"), search_query))
+        queryset.filter(**{document: search_query})
+        .annotate(rank=SearchRank(F(document), search_query))
         .order_by("-rank", title)
     )
+
+
+def _full_text_headings_first(queryset, search_query):
+    """Articles whose title and summary match, ranked; then, only if too few, the rest.
+
+    Ranking reads each matching document, and on a big site nearly every article mentions
+    "baby": the small title-and-summary documents keep the usual search cheap.
+    """
+    results = list(_full_text(queryset, search_query, "search_heading")[:MAX_RESULTS])
+    if len(results) < MAX_RESULTS:
+        rest = _full_text(queryset, search_query).exclude(pk__in=[item.pk for item in results])
+        results += rest[: MAX_RESULTS - len(results)]
+    return results
 
 
 def _terms(query):

@@ -23,6 +23,8 @@ class Kind:
     table: str
     # SQL for the three weighted parts, most important first, in terms of the table's columns.
     parts: tuple[str, str, str]
+    # PostgreSQL: a second, small document of the first two parts (``search_heading``).
+    has_heading: bool = False
 
     @property
     def fts_table(self):
@@ -31,7 +33,7 @@ class Kind:
 
 _TIPS_TEXT = "(SELECT {agg} FROM tips_tip WHERE tips_tip.page_id = tips_tippage.id)"
 KINDS = {
-    "article": Kind("guidance_article", ("title", "summary", "body_text")),
+    "article": Kind("guidance_article", ("title", "summary", "body_text"), has_heading=True),
     "tip_page": Kind("tips_tippage", ("title", "intro", _TIPS_TEXT)),
     "resource": Kind("guidance_resource", ("name", "when_to_use", "kind")),
 }
@@ -71,7 +73,7 @@ def fts_available(conn=None):
 _FTS_TABLES_FOUND = set()
 
 
-def create_structures(conn):
+def create_structures(conn, headings=True):
     """Create what the index needs on this database (run by a migration)."""
     with conn.cursor() as cursor:
         for kind in KINDS.values():
@@ -80,6 +82,11 @@ def create_structures(conn):
                     f"CREATE INDEX IF NOT EXISTS {kind.table}_search_idx "
                     f"ON {kind.table} USING gin (search_document)"
                 )
+                if kind.has_heading and headings:
+                    cursor.execute(
+                        f"CREATE INDEX IF NOT EXISTS {kind.table}_heading_idx "
+                        f"ON {kind.table} USING gin (search_heading)"
+                    )
             elif conn.vendor == "sqlite" and _sqlite_has_fts5(cursor):
                 cursor.execute(
                     f"CREATE VIRTUAL TABLE IF NOT EXISTS {kind.fts_table} USING fts5("
@@ -93,6 +100,7 @@ def drop_structures(conn):
         for kind in KINDS.values():
             if conn.vendor == "postgresql":
                 cursor.execute(f"DROP INDEX IF EXISTS {kind.table}_search_idx")
+                cursor.execute(f"DROP INDEX IF EXISTS {kind.table}_heading_idx")
             elif conn.vendor == "sqlite":
                 cursor.execute(f"DROP TABLE IF EXISTS {kind.fts_table}")
 
@@ -102,8 +110,11 @@ def _sqlite_has_fts5(cursor):
     return bool(cursor.fetchone()[0])
 
 
-def refresh(kind_name, ids=None, conn=None):
-    """Rewrite the documents of ``ids`` (all rows when ``None``) of one kind."""
+def refresh(kind_name, ids=None, conn=None, headings=True):
+    """Rewrite the documents of ``ids`` (all rows when ``None``) of one kind.
+
+    ``headings=False`` only for migrations that run before the ``search_heading`` column exists.
+    """
     conn = conn or connection
     kind = KINDS[kind_name]
     if ids is not None:
@@ -117,11 +128,14 @@ def refresh(kind_name, ids=None, conn=None):
     parts = [_part_sql(part, conn.vendor) for part in kind.parts]
     with conn.cursor() as cursor:
         if conn.vendor == "postgresql":
-            vector = " || ".join(
+            weighted = [
                 f"setweight(to_tsvector('{SEARCH_CONFIG}', coalesce({part}, '')), '{weight}')"
                 for part, weight in zip(parts, WEIGHTS, strict=True)
-            )
-            cursor.execute(f"UPDATE {kind.table} SET search_document = {vector}{where}", params)
+            ]
+            columns = f"search_document = {' || '.join(weighted)}"
+            if kind.has_heading and headings:
+                columns += f", search_heading = {' || '.join(weighted[:2])}"
+            cursor.execute(f"UPDATE {kind.table} SET {columns}{where}", params)
         elif fts_available(conn):
             cursor.execute(
                 f"DELETE FROM {kind.fts_table}"
@@ -148,6 +162,6 @@ def forget(kind_name, pk, conn=None):
             cursor.execute(f"DELETE FROM {KINDS[kind_name].fts_table} WHERE rowid = %s", [pk])
 
 
-def rebuild(conn=None):
+def rebuild(conn=None, headings=True):
     for kind_name in KINDS:
-        refresh(kind_name, conn=conn)
+        refresh(kind_name, conn=conn, headings=headings)

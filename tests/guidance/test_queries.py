@@ -91,4 +91,9 @@ def test_page_makes_no_more_queries_with_ten_times_the_content(client, linked_co
     add_content(9, suffix="large-")
     large = count_queries(client, url)
 
-    assert large == small
+    if url.startswith("/search/"):
+        # Search looks at titles and summaries first and reads the text only when they give
+        # too few results: more content can save that query, never add one.
+        assert large <= small
+    else:
+        assert large == small

@@ -51,3 +51,33 @@ def test_debug_mode_starts_without_a_secret_key():
     result = start_django(DJANGO_DEBUG="1")
 
     assert result.returncode == 0, result.stderr
+
+
+def manage(*args, **env_overrides):
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in {"DJANGO_DEBUG", "DJANGO_SECRET_KEY"}
+    }
+    env.update(env_overrides)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_the_missing_migrations_check_needs_no_secret_key():
+    result = manage("makemigrations", "--check", "--dry-run")
+
+    assert result.returncode == 0, result.stderr
+
+
+def test_commands_that_touch_data_still_refuse_without_a_secret_key():
+    result = manage("migrate", "--plan")
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr

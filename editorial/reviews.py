@@ -68,7 +68,8 @@ def mark_reviewed(pages, reviewed_by, user):
 
 
 class ReviewedContentAdmin:
-    """Mix into a ``ModelAdmin`` of a ``ClinicallyReviewed`` and ``Readable`` model."""
+    """Mix into the admin of a ``ClinicallyReviewed`` and ``Readable`` model, before
+    ``PublishableAdmin``, whose ``has_review_permission`` the review action relies on."""
 
     plain_english_fieldset = (
         _("Plain English"),
@@ -100,10 +101,6 @@ class ReviewedContentAdmin:
                 settings.REVIEW_INTERVAL_MONTHS,
             ) % {"months": settings.REVIEW_INTERVAL_MONTHS}
         return super().formfield_for_dbfield(db_field, request, **kwargs)
-
-    def has_review_permission(self, request):
-        opts = self.opts
-        return request.user.has_perm(f"{opts.app_label}.review_{opts.model_name}")
 
     @admin.display(description=_("reading age"), ordering="reading_age")
     def reading_age_column(self, obj):

@@ -21,30 +21,23 @@ def content_changed(sender, **kwargs):
         pagecache.invalidate()
 
 
-# label of the saved model -> (search kind, how to find the page it belongs to)
+# label of a searched model -> its search kind. (A tip's page is refreshed by tips/signals.py.)
 SEARCHED = {
-    "guidance.article": ("article", "pk"),
-    "guidance.resource": ("resource", "pk"),
-    "tips.tippage": ("tip_page", "pk"),
-    "tips.tip": ("tip_page", "page_id"),
+    "guidance.article": "article",
+    "guidance.resource": "resource",
+    "tips.tippage": "tip_page",
 }
 
 
 def searched_page_saved(sender, instance, raw=False, **kwargs):
     # Rows loaded raw (fixtures, restores) are indexed all at once afterwards.
-    if not raw and (entry := SEARCHED.get(sender._meta.label_lower)):
-        kind, attribute = entry
-        searchindex.refresh(kind, [getattr(instance, attribute)])
+    if not raw and (kind := SEARCHED.get(sender._meta.label_lower)):
+        searchindex.refresh(kind, [instance.pk])
 
 
 def searched_page_deleted(sender, instance, **kwargs):
-    if entry := SEARCHED.get(sender._meta.label_lower):
-        kind, attribute = entry
-        if attribute == "pk":
-            searchindex.forget(kind, instance.pk)
-        else:
-            # A tip went: its page's document loses the tip's words (unless the page went too).
-            searchindex.refresh(kind, [getattr(instance, attribute)])
+    if kind := SEARCHED.get(sender._meta.label_lower):
+        searchindex.forget(kind, instance.pk)
 
 
 def connect():

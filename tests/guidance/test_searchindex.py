@@ -109,3 +109,16 @@ def test_markup_and_link_addresses_in_tips_and_help_are_not_words():
     assert search_site("strong")["tip_pages"] == []
     assert search_site("call")["resources"] == [resource]
     assert search_site("strongline")["resources"] == []
+
+
+def test_sqlite_without_fts5_still_finds_pages_by_every_word(monkeypatch):
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the fallback is for SQLite built without FTS5")
+    monkeypatch.setattr(searchindex, "fts_available", lambda conn=None: False)
+    in_title = make_article(title="Calm bath time")
+    in_text = make_article(title="Evenings", body="<p>A calm bath before bed.</p>")
+    make_article(title="Bath toys")
+
+    assert search_site("calm bath")["articles"] == [in_title, in_text]

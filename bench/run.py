@@ -59,6 +59,8 @@ PAGES = [
 ]
 # Quality budget: these pages with 5,000 articles may take at most twice as long as with 50.
 GROWTH_PAGES = ("article list", "list by stage", "search")
+# The search-quality suite's queries, timed in process by `manage.py bench_search`.
+SEARCH_QUERIES = REPO / "tests" / "search" / "queries.toml"
 GROWTH_BUDGET = 2.0
 # Quality budget: every page type at least this share of the trivial view's requests per second.
 THROUGHPUT_BUDGET = {"off": 0.25, "on": 0.80}
@@ -144,6 +146,11 @@ def parse_args(argv=None):
         help="stop gunicorn restarting workers every ~2,000 requests (production does restart)",
     )
     parser.add_argument("--seed", type=int, default=1, help="seed for the generated text (1)")
+    parser.add_argument(
+        "--search-only",
+        action="store_true",
+        help="only time the search view in process for each size (no gunicorn, no load)",
+    )
     args = parser.parse_args(argv)
     if args.client == "auto":
         args.client = "wrk" if shutil.which("wrk") else "python"
@@ -582,6 +589,11 @@ def main(argv=None):
             progress(f"Generating {size} articles...")
             generate = ["generate_bench_data", "--articles", str(size), "--seed", str(args.seed)]
             progress(textwrap.indent(manage(env, *generate), "  "))
+            # The search view alone, in this process: the parents' query suite, five times over.
+            timing = manage(env, "bench_search", "--repeat", "5", "--queries", str(SEARCH_QUERIES))
+            print(f"{size} articles, {timing}\n", flush=True)
+            if args.search_only:
+                continue
             pages = pages_for(size)
             for mode in modes:
                 port = args.port or free_port()
@@ -604,7 +616,7 @@ def main(argv=None):
                     f"connections, {args.workers} workers, {args.duration:g} s per page)"
                 )
                 print(table(title, pages, results, mode) + "\n", flush=True)
-        if len(args.articles) > 1:
+        if len(args.articles) > 1 and not args.search_only:
             print(growth(all_results, pages_for(args.articles[-1]), args.articles, modes))
     except BenchError as error:
         progress(f"Benchmark failed: {error}")

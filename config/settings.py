@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "guidance",
     "tips",
     "editorial",
+    "search",
 ]
 
 MIDDLEWARE = [
@@ -107,6 +108,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "guidance.context_processors.site",
+                "search.context_processors.header_search",
             ],
         },
     },

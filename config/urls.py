@@ -25,6 +25,7 @@ urlpatterns = [
         name="robots",
     ),
     path("feed/", LatestFeed(), name="feed"),
+    path("", include("search.urls")),
     path("", include("guidance.urls")),
     # Simple pages (about, accessibility, privacy...) come last so they never hide a real URL.
     path("<slug:slug>/", guidance_views.page_detail, name="page"),

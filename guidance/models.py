@@ -20,7 +20,6 @@ from simple_history.models import HistoricalRecords
 from . import images
 from .readability import article_blocks, measure
 from .richtext import html_to_text, sanitise_html
-from .searchfields import SearchDocumentField
 from .uploads import SafeImageField
 
 
@@ -47,16 +46,7 @@ class PublishableQuerySet(models.QuerySet):
 
 
 class PublishableManager(models.Manager.from_queryset(PublishableQuerySet)):
-    def get_queryset(self):
-        queryset = super().get_queryset()
-        # A search document is read only by the database's search: never load it into Python.
-        if documents := [
-            field.name
-            for field in self.model._meta.concrete_fields
-            if isinstance(field, SearchDocumentField)
-        ]:
-            queryset = queryset.defer(*documents)
-        return queryset
+    pass
 
 
 class Publishable(models.Model):
@@ -380,6 +370,15 @@ class Resource(Publishable):
     order = models.PositiveSmallIntegerField(
         _("order"), default=0, help_text=_("Within a tier, lower numbers come first.")
     )
+    crisis_panel = models.BooleanField(
+        _("show when a search sounds like a crisis"),
+        default=False,
+        help_text=_(
+            "Tick for the lines a parent in danger needs at once (999, Samaritans, Shout, "
+            "111 and its equivalents). They open the search results when a search holds "
+            "crisis words, and show on every search that finds nothing."
+        ),
+    )
     last_checked = models.DateField(
         _("last checked"),
         null=True,
@@ -402,10 +401,8 @@ class Resource(Publishable):
     link_checked_at = models.DateTimeField(
         _("web address checked"), null=True, blank=True, editable=False
     )
-    search_document = SearchDocumentField()
-
     objects = PublishableManager.from_queryset(ResourceQuerySet)()
-    history = HistoricalRecords(excluded_fields=["search_document"])
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["urgency", "order", "name"]
@@ -490,14 +487,7 @@ class Article(Publishable, ClinicallyReviewed, Readable, Illustrated):
     related = models.ManyToManyField(
         "self", blank=True, symmetrical=False, verbose_name=_("related articles")
     )
-    search_document = SearchDocumentField()
-    # Title and summary alone: the first place a search looks (see guidance.search).
-    search_heading = SearchDocumentField()
-
-    history = HistoricalRecords(
-        m2m_fields=[stages, topics, resources, related],
-        excluded_fields=["search_document", "search_heading"],
-    )
+    history = HistoricalRecords(m2m_fields=[stages, topics, resources, related])
 
     class Meta:
         ordering = ["title"]

@@ -1,4 +1,7 @@
-"""The column that holds a page's search document (see ``guidance.search``)."""
+"""
+The column that held a page's PostgreSQL search document, before search moved to the postings
+table of ``guidance.searchindex``. Only the migrations that made and removed it still use it.
+"""
 
 from django.contrib.postgres.search import SearchVectorField
 

@@ -115,6 +115,13 @@ SHAPING_US = (
     "Centre for Early Childhood (The Royal Foundation): Shaping Us",
     "https://centreforearlychildhood.org/",
 )
+NHS_COLIC = ("NHS: Colic", "https://www.nhs.uk/conditions/colic/")
+NHS_START_FOR_LIFE = (
+    "NHS Start for Life: baby development and play",
+    "https://www.nhs.uk/start-for-life/",
+)
+LULLABY_TRUST = ("The Lullaby Trust: safer sleep for babies", "https://www.lullabytrust.org.uk/")
+ICON = ("ICON: babies cry, you can cope", "https://iconcope.org/")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -241,6 +248,7 @@ RESOURCES = [
         "phone": "999",
         **UK_WIDE,
         "order": 1,
+        "crisis_panel": True,
         "last_checked": CHECKED,
     },
     # Today: urgent advice
@@ -257,6 +265,7 @@ RESOURCES = [
         "url": "https://111.nhs.uk/",
         **ENGLAND,
         "order": 1,
+        "crisis_panel": True,
         "last_checked": CHECKED,
     },
     {
@@ -272,6 +281,7 @@ RESOURCES = [
         "url": "https://111.wales.nhs.uk/",
         **WALES,
         "order": 2,
+        "crisis_panel": True,
         "last_checked": CHECKED,
     },
     {
@@ -287,6 +297,7 @@ RESOURCES = [
         "url": "https://www.nhs24.scot/",
         **SCOTLAND,
         "order": 3,
+        "crisis_panel": True,
         "last_checked": CHECKED,
     },
     {
@@ -301,6 +312,7 @@ RESOURCES = [
         ),
         **NORTHERN_IRELAND,
         "order": 4,
+        "crisis_panel": True,
         "last_checked": CHECKED,
     },
     {
@@ -319,6 +331,7 @@ RESOURCES = [
         ),
         **UK_WIDE,
         "order": 5,
+        "crisis_panel": True,
         "last_checked": CHECKED,
     },
     {
@@ -336,6 +349,7 @@ RESOURCES = [
         "opening_hours": "24 hours a day, every day.",
         **UK_WIDE,
         "order": 6,
+        "crisis_panel": True,
         "last_checked": CHECKED,
     },
     {
@@ -352,6 +366,7 @@ RESOURCES = [
         "opening_hours": "24 hours a day, every day. Free. Textphone: 18001 0808 808 8000.",
         **NORTHERN_IRELAND,
         "order": 7,
+        "crisis_panel": True,
         "last_checked": CHECKED,
     },
     # Soon: talk to a professional
@@ -1312,6 +1327,367 @@ practice. They will help you decide what to do. Trust yourself: you know your ba
             "what-is-infant-mental-health",
         ],
     },
+    {
+        "slug": "tummy-time-and-play",
+        "title": "Tummy time and play in the first months",
+        "summary": (
+            "Tummy time is awake time your baby spends lying on their front while you watch. "
+            "Together with simple play, it helps your baby grow stronger and get to know you."
+        ),
+        "in_brief": "\n".join(
+            [
+                "Tummy time means your baby lies on their tummy while they are awake and you "
+                "are watching.",
+                "You can start from birth with a minute or two, and build up bit by bit.",
+                "Lying on your chest counts as tummy time.",
+                "Tummy time is for awake time only. Always put your baby on their back to sleep.",
+                "You do not need toys. Your face, your voice and songs are the best play ideas.",
+            ]
+        ),
+        "body": """
+<h2>What tummy time is</h2>
+<p>Tummy time is when your baby lies on their front while they are awake. You stay with them and
+watch them the whole time.</p>
+<p>Babies spend a lot of time on their backs. Time on their tummy lets them use other muscles.
+It helps them get stronger in their neck, shoulders and arms. Over time, this helps them learn to
+roll, sit and crawl.</p>
+
+<h2>Start small, from birth</h2>
+<p>You can start tummy time in the first days, in short moments. A minute or two is plenty for a
+newborn. Try it a few times a day. As your baby grows, you can slowly make the time longer.</p>
+<p>Pick a time when your baby is awake and alert. Straight after a feed may not feel good for
+them, so try a little later.</p>
+
+<h2>Tummy time on your chest</h2>
+<p>Tummy time does not have to be on the floor. Lie back a little on a sofa or bed. Rest your baby
+on your chest, tummy down. They can lift their head to look at your face. This counts as tummy
+time, and it is a lovely way to be close.</p>
+<p>If you start to feel sleepy, put your baby down on their back in their cot.</p>
+
+<h2>Keeping tummy time safe</h2>
+<ul>
+<li><strong>Stay awake and watch your baby.</strong> Never leave them alone on their tummy, even
+for a moment.</li>
+<li><strong>Use a safe, flat place.</strong> A clean blanket on the floor works well. Keep away
+from edges, pets and small things your baby could grab.</li>
+<li><strong>Back to sleep.</strong> Tummy time is only for when your baby is awake. Always put
+your baby down to sleep on their back.</li>
+<li><strong>Stop when they have had enough.</strong> If your baby gets tired or upset, pick them up
+for a cuddle.</li>
+</ul>
+
+<h2>If your baby does not like it</h2>
+<p>Many babies fuss on their tummy at first. That is normal. It is hard work for them. Try these
+ideas:</p>
+<ul>
+<li>Get down on the floor so your face is close to theirs.</li>
+<li>Try shorter times, more often.</li>
+<li>Talk, sing or pull funny faces to keep them interested.</li>
+<li>Put a toy or a baby-safe mirror where they can see it.</li>
+</ul>
+
+<h2>Play ideas for newborns</h2>
+<p>Play with a newborn is simple. You are your baby's favourite toy. Newborns see faces best when
+you are close, so get near.</p>
+<ul>
+<li><strong>Talk to your baby.</strong> Tell them what you are doing. "Here comes your vest!"</li>
+<li><strong>Sing.</strong> Any song will do. Your baby loves your voice, even if you think you
+can't sing.</li>
+<li><strong>Make faces.</strong> Smile, open your mouth wide or stick out your tongue. Give your
+baby time to watch.</li>
+<li><strong>Follow a toy.</strong> Move a bold, bright toy slowly from side to side. Your baby may
+follow it with their eyes.</li>
+<li><strong>Use gentle touch.</strong> Stroke their hands and feet, or play "This little
+piggy".</li>
+</ul>
+
+<h2>Play that fits your baby's stage</h2>
+<p>Play is most fun when it fits what your baby can do. Watch what your baby enjoys, and follow
+their lead.</p>
+<ul>
+<li>When your baby starts to smile and coo, smile and coo back. Then wait for their turn.</li>
+<li>When your baby starts to reach, offer a rattle or soft toy to hold.</li>
+<li>Older babies often love peekaboo, songs with actions and toys that squeak or rattle.</li>
+</ul>
+<p>Babies tell you when they need a break. They may look away, yawn, frown or fuss. Let them rest,
+and try again later. You can read more in
+<a href="/guidance/understanding-your-babys-cues-and-cries/">understanding your baby's cues and
+cries</a>.</p>
+
+<h2>When to get help</h2>
+<p>Every baby grows at their own pace. Are you worried about how your baby moves, holds their
+head or plays? Talk to your health visitor or GP. They can check your baby and answer your
+questions. Talk to them soon if your baby stops doing something they could do before.</p>
+<p>If your baby seems unwell, get advice the same day. Call 111 in England, Wales or Scotland. In
+Northern Ireland, call your GP practice.</p>
+<p><strong>Call 999 straight away if your baby has trouble breathing, is floppy or will not wake
+up.</strong></p>
+""",
+        "stages": ["newborn", "3-6-months"],
+        "topics": ["play-and-development", "bonding-and-connection"],
+        "resources": [
+            "health-visitor",
+            "look-say-sing-play",
+            "building-a-happy-baby",
+            "brazelton-newborn-video",
+            "baby-buddy",
+        ],
+        "sources": [
+            NHS_START_FOR_LIFE,
+            LULLABY_TRUST,
+            NSPCC_LOOK_SAY_SING_PLAY,
+            UNICEF_HAPPY_BABY,
+            BRAZELTON,
+            NHS_WEBSITE,
+            NHS_111_ONLINE,
+        ],
+        "related": [
+            "eye-contact-and-back-and-forth-play",
+            "how-relationships-build-your-babys-brain",
+            "understanding-your-babys-cues-and-cries",
+            "colic-and-crying-that-does-not-stop",
+        ],
+    },
+    {
+        "slug": "colic-and-crying-that-does-not-stop",
+        "title": "Colic and crying that will not stop",
+        "summary": (
+            "Some healthy babies cry a lot, often in the evening. It is not your fault. Here is "
+            "what colic means, how to soothe your baby and how to look after yourself."
+        ),
+        "in_brief": "\n".join(
+            [
+                "Colic is when a healthy baby cries a lot, often in the late afternoon or evening.",
+                "It often starts in the first weeks and usually gets better by 3 to 4 months.",
+                "Crying that won't stop is not your fault.",
+                "Feel you can't cope? Put your baby down safely in their cot and step away for a "
+                "few minutes.",
+                "Never shake a baby. If your baby seems unwell, or their cry sounds different, "
+                "get medical advice.",
+            ]
+        ),
+        "body": """
+<h2>What colic means</h2>
+<p>Colic is the word for when a baby cries a lot but is otherwise healthy. There may be long
+spells of crying or screaming. They often happen in the late afternoon or evening. Your baby may
+go red in the face, pull up their legs or clench their fists. It can be very hard to soothe
+them.</p>
+<p>Colic often starts in the first few weeks. It usually gets better by the time your baby is 3
+to 4 months old. Nobody knows for sure what causes it.</p>
+
+<h2>It is not your fault</h2>
+<p>Colic is common. It happens in all kinds of families. It is not caused by anything you did.
+It does not mean you are a bad parent.</p>
+<p>A baby who won't stop crying can make you feel helpless, upset or even angry. These feelings
+are normal. You are doing your best at a very hard time.</p>
+
+<h2>Ways to soothe your baby</h2>
+<p>Nothing works every time. Try one thing at a time, calmly, and give it a few minutes.</p>
+<ul>
+<li><strong>Check the basics.</strong> Is your baby hungry, tired, too hot or too cold? Do they
+need a clean nappy?</li>
+<li><strong>Hold your baby close.</strong> Cuddle them against your chest, or use a sling. Sway
+or rock gently.</li>
+<li><strong>Try steady sounds.</strong> A soft "shhh", humming or quiet music can help.</li>
+<li><strong>Keep moving.</strong> Walk with your baby in your arms, or go out with the pram.</li>
+<li><strong>Help with wind.</strong> Hold your baby upright after a feed and gently pat their
+back.</li>
+<li><strong>Try a warm bath.</strong> Some babies calm down in warm water.</li>
+<li><strong>Make things calm.</strong> Dim the lights and turn down the noise.</li>
+</ul>
+<p>Your calm helps your baby to settle. This is called co-regulation. But you will not always be
+able to stop the crying. Staying close still tells your baby they are not alone.</p>
+<p>Thinking of changing your baby's milk or trying a colic remedy? Talk to your health visitor,
+GP or pharmacist first.</p>
+
+<h2>Looking after yourself</h2>
+<ul>
+<li>Take turns with a partner, friend or family member, if you can.</li>
+<li>Rest when someone else can hold the baby.</li>
+<li>Eat, drink water and get some fresh air.</li>
+<li>Tell someone how you feel. Talking can help.</li>
+<li>Remember that this stage will pass.</li>
+</ul>
+
+<h2>It is OK to step away</h2>
+<p>If the crying gets too much, it is OK to take a short break. Put your baby down on their back
+in their cot. Then go to another room for a few minutes. Breathe slowly, have a drink of water or
+call someone. Go back to your baby when you feel calmer.</p>
+<p>Your baby may keep crying while you are away. That is OK for a few minutes. It is much safer
+than holding your baby when you feel you are losing control.</p>
+
+<h2>Never shake a baby</h2>
+<p><strong>Never shake your baby, however you feel.</strong> Shaking can cause serious harm to a
+baby's brain. If you feel you might lose control, put your baby down safely and step away. Then
+call someone straight away.</p>
+<p>Make sure everyone who looks after your baby knows this too. If you think your baby has been
+shaken, call 999 straight away, even if they seem fine.</p>
+
+<h2>If you feel you can't cope</h2>
+<p>You are not alone. Many parents of babies who cry a lot feel this way. Call someone you trust.
+You can call Samaritans on 116 123 for free, day or night. If you would rather text, text SHOUT
+to 85258. In Northern Ireland, you can also call Lifeline.</p>
+<p>Talk to your health visitor too. They can support you and help you make a plan. You can also
+read about <a href="/guidance/looking-after-your-mental-health/">looking after your own mental
+health</a>.</p>
+
+<h2>When to get help</h2>
+<p><strong>Call 999 straight away if your baby:</strong></p>
+<ul>
+<li>is floppy or will not wake up</li>
+<li>has trouble breathing</li>
+<li>seems very unwell</li>
+</ul>
+<p><strong>Call 111 or your GP the same day if:</strong></p>
+<ul>
+<li>your baby's cry sounds different from usual</li>
+<li>your baby has a high temperature</li>
+<li>your baby is not feeding</li>
+<li>you are worried, or you feel something is wrong</li>
+</ul>
+<p>In Scotland, call NHS 24 on 111. In Northern Ireland, call your GP practice.</p>
+<p>For worries that are not urgent, talk to your health visitor or GP. No worry is too small.</p>
+""",
+        "stages": ["newborn", "3-6-months"],
+        "topics": ["crying-and-soothing", "looking-after-yourself"],
+        "resources": [
+            "emergency",
+            "nhs-111",
+            "nhs-111-wales",
+            "nhs-24",
+            "gp-out-of-hours-northern-ireland",
+            "samaritans",
+            "shout",
+            "lifeline",
+            "health-visitor",
+        ],
+        "sources": [
+            NHS_COLIC,
+            ICON,
+            NHS_WEBSITE,
+            NHS_111_ONLINE,
+            NHS_24,
+            SAMARITANS,
+            SHOUT,
+            LIFELINE,
+        ],
+        "related": [
+            "understanding-your-babys-cues-and-cries",
+            "looking-after-your-mental-health",
+            "repair-after-hard-moments",
+            "when-and-where-to-get-help",
+            "tummy-time-and-play",
+            "eye-contact-and-back-and-forth-play",
+        ],
+    },
+    {
+        "slug": "eye-contact-and-back-and-forth-play",
+        "title": "Eye contact and back-and-forth play",
+        "summary": (
+            "When your baby looks at you and you look back, you are talking without words. "
+            "Simple back-and-forth play, called serve and return, helps to build your baby's "
+            "brain."
+        ),
+        "in_brief": "\n".join(
+            [
+                'Your baby "serves" with a look, a sound or a movement. You "return" it with a '
+                "smile, a word or a touch.",
+                "This back-and-forth is called serve and return. It helps to build your baby's "
+                "brain.",
+                "Copy your baby's sounds and faces, then wait for them to take their turn.",
+                "Babies look away when they need a rest. That is fine.",
+                "You do not need toys. Talk, sing and play in everyday moments.",
+            ]
+        ),
+        "body": """
+<h2>Eye contact: talking without words</h2>
+<p>Eye contact means you and your baby look into each other's eyes. It is one of the first ways
+you connect. Long before words, a look can say "I see you" and "I'm here".</p>
+<p>Your newborn may look at your face for a few moments at a time. As the weeks pass, your baby
+may look at you for longer, and start to smile back.</p>
+
+<h2>What "serve and return" means</h2>
+<p>Serve and return is a name for back-and-forth play between a baby and a caring adult.</p>
+<ul>
+<li>Your baby "serves". They look at you, make a sound or reach out.</li>
+<li>You "return" it. You look back, smile, talk or touch them gently.</li>
+</ul>
+<p>Then you wait for your baby's next turn. It is a bit like a game of catch. The ball goes to
+and fro between you.</p>
+
+<h2>Why it matters</h2>
+<p>In the early years, your baby's brain makes more than a million new connections every second.
+Scientists at Harvard University's Center on the Developing Child study this. They say that serve
+and return helps to build the brain. Each warm back-and-forth makes these connections stronger.</p>
+<p>You do not have to get it right every time. The brain is built over thousands of small
+moments.</p>
+
+<h2>Ways to play back and forth</h2>
+<ul>
+<li><strong>Copy your baby.</strong> When your baby coos or babbles, copy the sound. Then wait to
+see if they answer.</li>
+<li><strong>Take turns.</strong> Leave a pause after you talk. Babies need time to reply. Count
+to five in your head if it helps.</li>
+<li><strong>Copy faces too.</strong> If your baby opens their mouth wide or pokes out their
+tongue, do it back.</li>
+<li><strong>Look where they look.</strong> If your baby looks at the cat, look too and name it.
+"That's the cat!"</li>
+<li><strong>Talk and sing.</strong> Tell your baby about your day. Sing songs you like. Your
+voice matters more than the words.</li>
+<li><strong>Use care times.</strong> Feeds, baths and nappy changes are good times to chat.</li>
+</ul>
+
+<h2>When your baby looks away</h2>
+<p>Sometimes your baby will turn their head or look away. This does not mean they do not like
+you. It usually means they need a rest. Play can be a lot for a small baby.</p>
+<p>Let them have a quiet moment. Stay close and wait. When they look back, you can carry on.
+Noticing that your baby needs a break is a kind of return too. You can read more in
+<a href="/guidance/understanding-your-babys-cues-and-cries/">understanding your baby's cues and
+cries</a>.</p>
+
+<h2>If eye contact feels hard</h2>
+<p>Some parents find eye contact hard, or feel silly talking to a baby. That is common. Start
+small, with a smile during a feed. You can also sing while you hold your baby, or play side by
+side. Touch, voice and being close all count.</p>
+<p>Some days you may feel too low or tired to connect. If this happens often, you need support
+too. Read about <a href="/guidance/looking-after-your-mental-health/">looking after your own
+mental health</a>.</p>
+
+<h2>When to get help</h2>
+<p>Every baby is different. Some babies look at faces more than others. But you know your baby
+best.</p>
+<p>Are you worried about how your baby looks at you, smiles or responds to sounds? Talk to your
+health visitor or GP. For example, talk to them if your baby does not seem to look at faces. Talk
+to them too if your baby does not react to loud noises. You do not have to be sure something is
+wrong. They would rather hear from you early.</p>
+<p>Do you often feel low, or find it hard to feel close to your baby? Talk to your GP or health
+visitor too.</p>
+""",
+        "stages": ["newborn", "3-6-months", "6-12-months"],
+        "topics": ["bonding-and-connection", "play-and-development"],
+        "resources": [
+            "health-visitor",
+            "look-say-sing-play",
+            "building-a-happy-baby",
+            "brazelton-newborn-video",
+            "shaping-us-films",
+        ],
+        "sources": [
+            HARVARD_CENTER,
+            HARVARD_BRAIN,
+            NSPCC_LOOK_SAY_SING_PLAY,
+            UNICEF_HAPPY_BABY,
+            BRAZELTON,
+            NHS_WEBSITE,
+            NHS_PND,
+        ],
+        "related": [
+            "how-relationships-build-your-babys-brain",
+            "understanding-your-babys-cues-and-cries",
+            "tummy-time-and-play",
+            "colic-and-crying-that-does-not-stop",
+        ],
+    },
 ]
 
 
@@ -1678,6 +2054,18 @@ logged in. Parents and carers do not need it.</li>
 <h2>Searching</h2>
 <p>When you search, your words are used to find matching pages. The site does not save your
 search words with anything that identifies you.</p>
+
+<h2>Searches that find little or nothing</h2>
+<p>Sometimes a search finds nothing, or very little. When that happens, the site keeps the words
+you searched for. This shows us what parents look for but cannot find.</p>
+<p>The words are tidied up before they are kept. Capital letters are made small. Anything that
+looks like a phone number, email address or postcode is taken out.</p>
+<p>With the words, the site keeps only a count of how many times they were searched that day. It
+does not keep your IP address, a cookie, details of your browser or device, or the time of day. So
+it cannot tell who searched.</p>
+<p>The charity's staff use these searches to make the site better. For example, they may add a
+page, or add the words parents use. Each day's counts are deleted after 90 days. If your search
+found plenty, nothing about it is kept.</p>
 
 <h2>Server records</h2>
 <p>Like most websites, this site's computers may keep a short record of the pages they are asked

@@ -8,9 +8,7 @@ from django.utils.translation import gettext as _
 
 from tips.models import Tip, TipPage
 
-from .forms import SearchForm
 from .models import Article, Nation, Page, Resource, Stage, Topic, Urgency
-from .search import search_site, uses_full_text_search
 
 ARTICLES_PER_PAGE = 20
 
@@ -108,25 +106,6 @@ def help_page(request):
     tiers = [(Urgency(urgency), items) for urgency, items in sorted(by_urgency.items())]
     context = {"tiers": tiers, "nations": Nation, "nation": nation}
     return render(request, "guidance/help.html", context)
-
-
-def search(request):
-    """Search results for ``?q=``. Template: ``guidance/search.html``."""
-    form = SearchForm(request.GET or None)
-    query, results = "", None
-    if form.is_valid():
-        query = form.cleaned_data["q"]
-        if query:
-            results = search_site(query)
-    context = {
-        "form": form,
-        "query": query,
-        "results": results,
-        "result_count": sum(len(items) for items in results.values()) if results else 0,
-        "full_text": uses_full_text_search(),
-    }
-    status = 400 if form.is_bound and not form.is_valid() else 200
-    return render(request, "guidance/search.html", context, status=status)
 
 
 def page_detail(request, slug):

@@ -17,7 +17,6 @@ from guidance.models import (
 )
 from guidance.readability import TIP_TEXT_FIELDS, measure, tip_page_blocks
 from guidance.richtext import sanitise_html
-from guidance.searchfields import SearchDocumentField
 
 
 class TipPage(Publishable, ClinicallyReviewed, Readable, Illustrated):
@@ -47,11 +46,7 @@ class TipPage(Publishable, ClinicallyReviewed, Readable, Illustrated):
         default=False,
         help_text=_("The most recently published featured tip page is shown on the home page."),
     )
-    search_document = SearchDocumentField()
-
-    history = HistoricalRecords(
-        m2m_fields=[stages, topics, resources], excluded_fields=["search_document"]
-    )
+    history = HistoricalRecords(m2m_fields=[stages, topics, resources])
 
     class Meta:
         ordering = ["title"]

@@ -94,10 +94,10 @@ def test_json_log_lines_are_valid_json_with_the_exception():
 
 
 def test_a_server_error_shows_a_helpful_page_and_logs_the_request_id(monkeypatch):
-    def broken(query):
+    def broken(query, *args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("guidance.views.search_site", broken)
+    monkeypatch.setattr("search.views.search_site", broken)
     captured = []
 
     class Capture(logging.Handler):

@@ -4,11 +4,13 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.urls import reverse
 
 from editorial import roles
 from guidance.models import Article, Page, Redirect, Resource, Status
+from search.models import CrisisPhrase, MissedSearch, Synonym
 from tests.editorial.formdata import admin_url, change_url, form_data
 from tests.factories import make_article, make_page, make_resource, make_tip_page
 from tips.models import TipPage
@@ -18,8 +20,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def role_groups():
-    """The groups as the migration makes them (a test that empties the database drops them)."""
-    roles.grant_roles(Group, Permission)
+    """The groups as the migrations make them (a test that empties the database drops them)."""
+    roles.grant_roles(Group, Permission, search=True)
 
 
 @pytest.fixture
@@ -319,3 +321,200 @@ def test_an_editor_is_told_why_a_live_page_is_read_only(client_for):
     response = editor.get(change_url(article))
 
     assert "only a publisher can change it" in response.content.decode()
+
+
+# Search: crisis words, synonyms and the report of searches that found little --------------------
+
+SEARCH_ROLES = (roles.EDITOR, roles.CLINICAL_REVIEWER, roles.PUBLISHER, roles.SITE_ADMINISTRATOR)
+READ = "read"  # 200, with the form shown read-only
+
+# Per search admin page, what each role in SEARCH_ROLES gets.
+SEARCH_MATRIX = [
+    ("crisis words: list", CrisisPhrase, "changelist", (200, 200, 200, 200)),
+    ("crisis words: add", CrisisPhrase, "add", (403, 200, 200, 200)),
+    ("crisis words: change", CrisisPhrase, "change", (READ, 200, 200, 200)),
+    ("crisis words: delete", CrisisPhrase, "delete", (403, 403, 200, 200)),
+    ("crisis words: history", CrisisPhrase, "history", (200, 200, 200, 200)),
+    ("synonyms: list", Synonym, "changelist", (200, 200, 200, 200)),
+    ("synonyms: add", Synonym, "add", (200, 403, 200, 200)),
+    ("synonyms: change", Synonym, "change", (200, READ, 200, 200)),
+    ("synonyms: delete", Synonym, "delete", (403, 403, 200, 200)),
+    ("synonyms: history", Synonym, "history", (200, 200, 200, 200)),
+    ("missed searches: report", MissedSearch, "changelist", (200, 200, 200, 200)),
+    ("missed searches: CSV", MissedSearch, "csv", (200, 200, 200, 200)),
+    ("missed searches: add", MissedSearch, "add", (403, 403, 403, 403)),
+    ("missed searches: one day", MissedSearch, "change", (READ, READ, READ, READ)),
+    ("missed searches: delete", MissedSearch, "delete", (403, 403, 403, 200)),
+    ("missed searches: delete words", MissedSearch, "remove", (403, 403, 403, 200)),
+]
+
+
+def search_objects():
+    return {
+        CrisisPhrase: CrisisPhrase.objects.create(phrase="hurt my baby"),
+        Synonym: Synonym.objects.create(term="pnd", also_means="postnatal depression"),
+        MissedSearch: MissedSearch.objects.create(
+            query="colic", day=datetime.date(2026, 1, 1), found=0, count=1
+        ),
+    }
+
+
+@pytest.mark.parametrize(
+    ("role", "model", "view", "expected"),
+    [
+        pytest.param(role, model, view, expected[i], id=f"{role}: {name}")
+        for name, model, view, expected in SEARCH_MATRIX
+        for i, role in enumerate(SEARCH_ROLES)
+    ],
+)
+def test_each_role_s_access_to_search_s_admin(client_for, role, model, view, expected):
+    obj = search_objects()[model]
+    args = [obj.pk] if view in {"change", "delete", "history"} else []
+    query = "?query=colic" if view == "remove" else ""
+
+    response = client_for(role).get(admin_url(model, view, *args) + query)
+
+    assert response.status_code == (200 if expected == READ else expected)
+    if view == "change" and response.status_code == 200:
+        assert response.context["has_change_permission"] is (expected != READ)
+
+
+def test_staff_without_a_role_cannot_see_the_search_report(django_user_model, staff_client):
+    user = django_user_model.objects.create_user("nobody", is_staff=True)
+    client = staff_client(user)
+
+    assert client.get(admin_url(MissedSearch, "changelist")).status_code == 403
+    assert client.get(admin_url(MissedSearch, "csv")).status_code == 403
+
+
+def test_an_editor_can_add_a_synonym_but_not_crisis_words(client_for):
+    editor = client_for(roles.EDITOR)
+
+    synonym = editor.post(admin_url(Synonym, "add"), {"term": "pnd", "also_means": "postnatal"})
+    crisis = editor.post(admin_url(CrisisPhrase, "add"), {"phrase": "hurt my baby"})
+
+    assert synonym.status_code == 302
+    assert crisis.status_code == 403
+    assert Synonym.objects.filter(term="pnd").exists()
+    assert not CrisisPhrase.objects.exists()
+
+
+def test_a_reviewer_can_add_crisis_words_but_not_delete_them(client_for):
+    reviewer = client_for(roles.CLINICAL_REVIEWER)
+
+    added = reviewer.post(admin_url(CrisisPhrase, "add"), {"phrase": "hurt my baby"})
+    phrase = CrisisPhrase.objects.get()
+    deleted = reviewer.post(admin_url(phrase, "delete", phrase.pk), {"post": "yes"})
+
+    assert added.status_code == 302
+    assert deleted.status_code == 403
+    assert CrisisPhrase.objects.exists()
+
+
+def search_permissions_by_group():
+    return {
+        group.name: set(
+            group.permissions.filter(content_type__app_label="search").values_list(
+                "codename", flat=True
+            )
+        )
+        for group in Group.objects.filter(name__in=roles.ROLES)
+    }
+
+
+def every_permission_by_group():
+    return {
+        group.name: {
+            f"{p.content_type.app_label}.{p.codename}"
+            for p in group.permissions.select_related("content_type")
+        }
+        for group in Group.objects.filter(name__in=roles.ROLES)
+    }
+
+
+def expected_search_permissions():
+    every = {
+        f"{action}_{model}"
+        for action in roles.ALL
+        for model in ("crisisphrase", "synonym", "missedsearch")
+    }
+    table = {
+        role: {
+            name.split(".")[1]
+            for name in roles.ROLE_PERMISSIONS[role]
+            if name.startswith("search.")
+        }
+        for role in (roles.EDITOR, roles.CLINICAL_REVIEWER, roles.PUBLISHER)
+    }
+    return {**table, roles.SITE_ADMINISTRATOR: every}
+
+
+def test_the_search_permissions_in_the_table_are_as_agreed():
+    expected = expected_search_permissions()
+
+    assert expected[roles.EDITOR] == {
+        "view_crisisphrase",
+        "add_synonym",
+        "change_synonym",
+        "view_synonym",
+        "view_missedsearch",
+    }
+    assert expected[roles.CLINICAL_REVIEWER] == {
+        "add_crisisphrase",
+        "change_crisisphrase",
+        "view_crisisphrase",
+        "view_synonym",
+        "view_missedsearch",
+    }
+    assert expected[roles.PUBLISHER] == {
+        "add_crisisphrase",
+        "change_crisisphrase",
+        "delete_crisisphrase",
+        "view_crisisphrase",
+        "add_synonym",
+        "change_synonym",
+        "delete_synonym",
+        "view_synonym",
+        "view_missedsearch",
+    }
+
+
+def test_the_test_database_s_groups_have_their_search_permissions():
+    # No fixture: these are the groups the migrations made when pytest created the database
+    # (tests that empty the database run after this one).
+    assert search_permissions_by_group() == expected_search_permissions()
+
+
+@pytest.mark.django_db(transaction=True)  # SQLite cannot alter tables inside a test transaction
+def test_undoing_the_search_roles_migration_takes_the_search_permissions_away():
+    # From the start: an earlier test that emptied the database took the groups with it.
+    call_command("migrate", "editorial", "zero", verbosity=0)
+    call_command("migrate", "editorial", verbosity=0)
+    assert search_permissions_by_group() == expected_search_permissions()
+
+    call_command("migrate", "editorial", "0001", verbosity=0)
+    assert search_permissions_by_group() == {role: set() for role in roles.ROLES}
+    assert Group.objects.get(name=roles.EDITOR).permissions.filter(codename="add_article").exists()
+
+    call_command("migrate", "editorial", verbosity=0)
+    assert search_permissions_by_group() == expected_search_permissions()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("first", ["editorial", "search"])
+def test_the_roles_migrations_work_whichever_app_a_fresh_database_migrates_first(first):
+    call_command("migrate", "editorial", "zero", verbosity=0)
+    call_command("migrate", "search", "zero", verbosity=0)
+    # As on a fresh database: Django has not made search's permissions yet.
+    ContentType.objects.filter(app_label="search").delete()
+
+    call_command(
+        "migrate", *([first, "0001_roles"] if first == "editorial" else [first]), verbosity=0
+    )
+    call_command("migrate", verbosity=0)
+
+    migrated = every_permission_by_group()
+    assert search_permissions_by_group() == expected_search_permissions()
+    # The tests' fixture gives what the two migrations give.
+    roles.grant_roles(Group, Permission, search=True)
+    assert every_permission_by_group() == migrated

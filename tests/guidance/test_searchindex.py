@@ -5,8 +5,8 @@ from django.core.management import call_command
 
 from guidance import searchindex
 from guidance.models import Article
-from guidance.search import search_site
 from tests.factories import make_article, make_resource, make_tip_page
+from tests.search.support import grouped as search_site
 from tips.models import Tip
 
 pytestmark = pytest.mark.django_db
@@ -78,17 +78,57 @@ def test_search_syntax_characters_are_plain_words():
     assert search_site('"crying"')["articles"] == [article]
 
 
-def test_the_index_exists_on_this_database(django_db_blocker):
+def test_the_index_and_its_vocabulary_exist_on_this_database():
     from django.db import connection
 
-    if connection.vendor == "sqlite":
-        assert searchindex.fts_available()
-    else:
+    tables = set(connection.introspection.table_names())
+    assert {searchindex.POSTINGS, searchindex.VOCABULARY} <= tables
+    if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT count(*) FROM pg_indexes WHERE indexname = 'guidance_article_search_idx'"
+                "SELECT count(*) FROM pg_indexes WHERE indexname = 'search_vocabulary_trigram_idx'"
             )
             assert cursor.fetchone()[0] == 1
+    else:
+        assert searchindex.VOCABULARY_FTS in tables
+
+
+def test_a_page_is_indexed_by_stems_with_the_title_counting_most():
+    in_title = make_article(title="Crying", summary="A summary.", body="<p>Words.</p>")
+    in_text = make_article(title="Evenings", summary="A summary.", body="<p>Some crying.</p>")
+
+    scores = dict((pk, score) for pk, score in _postings("cri", "article"))
+    assert scores[in_title.pk] > scores[in_text.pk] > 0
+
+
+def test_stop_words_are_not_indexed():
+    make_article(title="The baby and the night")
+
+    assert _postings("the", "article") == []
+
+
+def test_saving_adds_the_pages_words_to_the_vocabulary():
+    make_article(title="Peekaboo", body="<p>Giggles and raspberries.</p>")
+
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT word FROM {searchindex.VOCABULARY} WHERE word IN (%s, %s, %s)",
+            ["peekaboo", "raspberries", "and"],
+        )
+        assert {word for (word,) in cursor.fetchall()} == {"peekaboo", "raspberries"}
+
+
+def _postings(stem, kind):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT page_id, score FROM {searchindex.POSTINGS} WHERE stem = %s AND kind = %s",
+            [stem, kind],
+        )
+        return cursor.fetchall()
 
 
 def test_markup_and_link_addresses_in_tips_and_help_are_not_words():
@@ -111,14 +151,9 @@ def test_markup_and_link_addresses_in_tips_and_help_are_not_words():
     assert search_site("strongline")["resources"] == []
 
 
-def test_sqlite_without_fts5_still_finds_pages_by_every_word(monkeypatch):
-    from django.db import connection
+def test_spelling_is_corrected_without_the_trigram_table(monkeypatch):
+    """A SQLite built without FTS5 still corrects words, by length and edit distance."""
+    monkeypatch.setattr(searchindex, "has_trigram_table", lambda conn=None: False)
+    article = make_article(title="Postnatal depression")
 
-    if connection.vendor != "sqlite":
-        pytest.skip("the fallback is for SQLite built without FTS5")
-    monkeypatch.setattr(searchindex, "fts_available", lambda conn=None: False)
-    in_title = make_article(title="Calm bath time")
-    in_text = make_article(title="Evenings", body="<p>A calm bath before bed.</p>")
-    make_article(title="Bath toys")
-
-    assert search_site("calm bath")["articles"] == [in_title, in_text]
+    assert search_site("postnatel depresion")["articles"] == [article]

@@ -8,7 +8,7 @@ from pytest_django.asserts import assertContains
 
 from guidance import starter_content
 from guidance.models import Article, Nation, Page, Resource, StarterItem, Status
-from guidance.search import search_site
+from tests.search.support import grouped as search_site
 from tips.models import TipPage
 
 pytestmark = pytest.mark.django_db

@@ -481,7 +481,7 @@ def test_search_with_no_results_suggests_where_to_go(client, site):
     response = client.get("/search/", {"q": "zyxwvut"})
 
     assert response.status_code == 200
-    assert response.context["result_count"] == 0
+    assert response.context["results"].count == 0
     assert links_to(response, "/help/")
     assert links_to(response, "/guidance/")
 

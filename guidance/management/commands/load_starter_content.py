@@ -16,6 +16,9 @@ Safe to run as often as you like, and it never overwrites an editor's work:
 - Links between items (stages, topics, resources, related articles) are found by slug among what
   exists when the command runs. A link to something that does not exist is skipped.
 
+Other apps add their own starter content by receiving ``starter_content_loading`` (see
+``guidance.signals``); the search app loads its crisis words and synonyms that way.
+
 ``--dry-run`` lists what would be created and writes nothing. The whole run is one transaction.
 """
 
@@ -34,6 +37,7 @@ from guidance.models import (
     Status,
     Topic,
 )
+from guidance.signals import starter_content_loading
 from tips.models import Tip, TipPage, TipPageSource
 
 STAGE_FIELDS = ("title", "slug", "age_range", "description", "order")
@@ -54,6 +58,7 @@ RESOURCE_FIELDS = (
     "serves_wales",
     "serves_northern_ireland",
     "order",
+    "crisis_panel",
     "last_checked",
 )
 ARTICLE_FIELDS = ("title", "slug", "summary", "in_brief", "body")
@@ -101,6 +106,15 @@ class Command(BaseCommand):
                     [slug for slug in item.get("related", []) if slug != article.slug],
                     f"article:{article.slug}",
                 )
+            # Other apps' starter content (the search app's crisis words and synonyms).
+            for _receiver, (created, skipped) in starter_content_loading.send(
+                sender=self.__class__,
+                dry_run=self.dry_run,
+                stdout=self.stdout,
+                verbosity=self.verbosity,
+            ):
+                self.created += created
+                self.skipped += skipped
 
         if self.dry_run:
             self.stdout.write(

@@ -32,7 +32,7 @@ class SearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_method = "get"
-        self.helper.form_action = reverse("guidance:search")
+        self.helper.form_action = reverse("search:search")
         self.helper.disable_csrf = True
         self.helper.form_class = "search-form"
         if in_header:

@@ -1,0 +1,100 @@
+"""
+Reading the search index (``guidance.searchindex``) for a plan: which published pages hold which
+stems, how strongly, and how rare each stem is. The same plain SQL on every database.
+
+A stem on few pages is read in full; a stem on very many pages (on a big site, "baby") is read
+only for the pages the rarer stems found, or, when every stem is that common, for its strongest
+pages. So a search reads a bounded number of rows however big the site grows.
+"""
+
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+
+from guidance import searchindex
+from guidance.models import Article, Resource
+from tips.models import TipPage
+
+MODELS = {"article": Article, "tip_page": TipPage, "resource": Resource}
+TITLE_FIELDS = {"article": "title", "tip_page": "title", "resource": "name"}
+# A stem on more pages than this is "common": read only where other stems point.
+COMMON = 400
+STRONGEST = 400
+TITLE_PART = 1
+
+
+def frequencies(stems):
+    """``({stem: pages holding it}, pages in the index)``, in one statement."""
+    stems = sorted(stems)
+    placeholders = ", ".join(["%s"] * len(stems))
+    sql = (
+        f"SELECT stem, count(*) FROM {searchindex.POSTINGS} "
+        f"WHERE stem IN ({placeholders}) GROUP BY stem UNION ALL "
+        + "SELECT '', "
+        + " + ".join(f"(SELECT count(*) FROM {kind.table})" for kind in searchindex.KINDS.values())
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, stems)
+        counts = dict(cursor.fetchall())
+    pages = counts.pop("", 0)
+    return counts, pages
+
+
+def read(stems, counts):
+    """``{(kind, id): {stem: (score, parts)}}`` for the pages worth ranking."""
+    rare = sorted(stem for stem in stems if counts.get(stem, 0) <= COMMON)
+    common = sorted(stem for stem in stems if counts.get(stem, 0) > COMMON)
+    found = {}
+    columns = f"SELECT kind, page_id, stem, score, parts FROM {searchindex.POSTINGS}"
+    with connection.cursor() as cursor:
+        if rare:
+            cursor.execute(f"{columns} WHERE stem IN ({_marks(rare)})", rare)
+            _collect(found, cursor.fetchall())
+        if common and found:
+            ids = sorted({pk for _kind, pk in found})
+            cursor.execute(
+                f"{columns} WHERE stem IN ({_marks(common)}) AND page_id IN ({_marks(ids)})",
+                [*common, *ids],
+            )
+            _collect(found, cursor.fetchall(), only=set(found))
+        elif common:
+            selects = [f"SELECT * FROM ({columns} WHERE stem = %s ORDER BY score DESC LIMIT %s) s"]
+            cursor.execute(" UNION ALL ".join(selects * len(common)), _pairs(common, STRONGEST))
+            _collect(found, cursor.fetchall())
+    return found
+
+
+def _marks(values):
+    return ", ".join(["%s"] * len(values))
+
+
+def _pairs(stems, limit):
+    return [value for stem in stems for value in (stem, limit)]
+
+
+def _collect(found, rows, only=None):
+    for kind, pk, stem, score, parts in rows:
+        if only is None or (kind, pk) in only:
+            found.setdefault((kind, pk), {})[stem] = (score, parts)
+
+
+def published_titles(keys):
+    """``{(kind, id): title}`` for the published pages among ``keys``, in one statement."""
+    ids = {}
+    for kind, pk in keys:
+        ids.setdefault(kind, []).append(pk)
+    selects, params = [], []
+    for kind, kind_ids in ids.items():
+        title = TITLE_FIELDS[kind]
+        queryset = MODELS[kind].objects.published().filter(pk__in=kind_ids)
+        try:
+            sql, query_params = queryset.values_list("pk", title).order_by().query.sql_with_params()
+        except EmptyResultSet:
+            continue
+        # The kind is one of our own fixed words, so it can sit in the SQL as it is.
+        selects.append(f"SELECT '{kind}', sub.* FROM ({sql}) sub")
+        params += query_params
+    if not selects:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(selects), params)
+        return {(kind, pk): title for kind, pk, title in cursor.fetchall()}

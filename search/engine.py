@@ -4,16 +4,18 @@ type them.
 
 1. The words become a plan (``search.plan``): groups of ways to say each thing, crisis words
    noticed, synonyms added.
-2. Pages with every group come first. When fewer than ``FEW`` pages have them all, pages with
-   some of the groups are added, ranked by how many groups they hold and where (title, then
-   summary, then text).
+2. The index (``search.postings``) says which pages hold which stems, how strongly (title,
+   then summary, then text), and how rare each stem is. Pages with every group come first;
+   when fewer than ``FEW`` pages have them all, pages with some of the groups follow, ranked by
+   score (``match`` and ``rank_key``).
 3. When no page holds every group and a word is not one the site uses, each such word is
    corrected to the closest word the site does use, and the corrected search is shown at once,
    if it finds something.
 
-Ranking is the same Python for every database (``rank_key``): the databases only say which
-group matched where (``search.backends``). Help cards come after guidance that matches as well,
-unless the search is about getting help or names the service.
+Everything after reading the index is the same Python on every database, and so are the index's
+contents, so SQLite and PostgreSQL answer every search alike. Help cards come after guidance that
+matches as well, unless the search is about getting help, speaks of danger or names the service.
+See docs/search.md.
 """
 
 import contextlib
@@ -107,10 +109,15 @@ def search_site(query, nation=None, correct=True):
                 if correct and not plan.crisis and not _all_matched(results.items, plan):
                     _try_correction(lists, results)
                 _add_excerpts(results.items, results.plan)
-        except DatabaseError:
-            # Nothing typed should reach the database as syntax; if anything still fails,
-            # the parent gets the calm page with the help lines, and we hear of it once.
-            logger.warning("search failed for a query of %d characters", len(query), exc_info=True)
+        except DatabaseError as error:
+            # Nothing typed reaches the database as syntax; if anything still fails, the
+            # parent gets the calm page with the help lines, and we hear of it in one line.
+            logger.warning(
+                "search failed (%s: %s) for a query of %d characters",
+                type(error).__name__,
+                str(error)[:200],
+                len(query),
+            )
             results.items, results.corrected, results.failed = [], None, True
     if results.crisis or not results.items:
         results.crisis_resources = crisis_resources(nation)

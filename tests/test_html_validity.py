@@ -41,6 +41,8 @@ PAGES = {
     "search": ("/search/?q=crying", 200),
     "search-empty": ("/search/?q=", 200),
     "search-no-results": ("/search/?q=zzzzzz", 200),
+    "search-crisis": ("/search/?q=i+want+to+hurt+myself", 200),
+    "search-corrected": ("/search/?q=postnatel+depresion", 200),
     "search-too-long": ("/search/?q=" + "a" * 201, 400),
     "about": ("/about/", 200),
     "accessibility": ("/accessibility/", 200),

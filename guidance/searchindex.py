@@ -162,6 +162,10 @@ def create_structures(conn, headings=True):
         cursor.execute(
             f"CREATE INDEX IF NOT EXISTS {POSTINGS}_page_idx ON {POSTINGS} (kind, page_id)"
         )
+        # A stem on thousands of pages is read strongest first, a few hundred rows at most.
+        cursor.execute(
+            f"CREATE INDEX IF NOT EXISTS {POSTINGS}_strongest_idx ON {POSTINGS} (stem, score)"
+        )
         cursor.execute(f"CREATE TABLE IF NOT EXISTS {VOCABULARY} (word varchar(30) PRIMARY KEY)")
         if conn.vendor == "sqlite" and _sqlite_has_fts5(cursor):
             cursor.execute(

@@ -140,11 +140,11 @@ def _ranked(plan):
     ways = [[tuple(text.stem(word) for word in way) for way in group.ways] for group in plan.groups]
     stems = {stem for group in ways for way in group for stem in way}
     counts, pages = postings.frequencies(stems)
-    found = postings.read(stems, counts)
+    weights = {stem: _rarity(counts.get(stem, 0), pages) for stem in stems}
+    found = postings.read(stems, counts, weights)
     if not found:
         return []
     titles = postings.published_titles(found)
-    weights = {stem: _rarity(counts.get(stem, 0), pages) for stem in stems}
     # Words on most pages ("baby" on a baby site) cannot tell pages apart: a page need not hold
     # them to count as holding "every word", though they still add to its score.
     required = [

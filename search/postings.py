@@ -4,7 +4,8 @@ stems, how strongly, and how rare each stem is. The same plain SQL on every data
 
 A stem on few pages is read in full; a stem on very many pages (on a big site, "baby") is read
 only for the pages the rarer stems found, or, when every stem is that common, for its strongest
-pages. So a search reads a bounded number of rows however big the site grows.
+pages; and at most ``CANDIDATES`` pages, those the rarer stems score highest, go on to be
+ranked. So a search reads a bounded number of rows however big the site grows.
 """
 
 from django.core.exceptions import EmptyResultSet
@@ -18,7 +19,9 @@ MODELS = {"article": Article, "tip_page": TipPage, "resource": Resource}
 TITLE_FIELDS = {"article": "title", "tip_page": "title", "resource": "name"}
 # A stem on more pages than this is "common": read only where other stems point.
 COMMON = 400
-STRONGEST = 400
+# Pages read for a search of only common stems, per stem; pages ranked in the end, at most.
+STRONGEST = 200
+CANDIDATES = 200
 TITLE_PART = 1
 
 
@@ -39,8 +42,10 @@ def frequencies(stems):
     return counts, pages
 
 
-def read(stems, counts):
-    """``{(kind, id): {stem: (score, parts)}}`` for the pages worth ranking."""
+def read(stems, counts, weights):
+    """``{(kind, id): {stem: (score, parts)}}`` for the pages worth ranking, at most
+    ``CANDIDATES`` of them: those the rarer stems score highest (``weights``: each stem's rarity).
+    """
     rare = sorted(stem for stem in stems if counts.get(stem, 0) <= COMMON)
     common = sorted(stem for stem in stems if counts.get(stem, 0) > COMMON)
     found = {}
@@ -48,19 +53,31 @@ def read(stems, counts):
     with connection.cursor() as cursor:
         if rare:
             cursor.execute(f"{columns} WHERE stem IN ({_marks(rare)})", rare)
-            _collect(found, cursor.fetchall())
-        if common and found:
+        elif common:
+            select = f"SELECT * FROM ({columns} WHERE stem = %s ORDER BY score DESC LIMIT %s) s"
+            cursor.execute(" UNION ALL ".join([select] * len(common)), _pairs(common, STRONGEST))
+        _collect(found, cursor.fetchall())
+        found = _strongest(found, weights)
+        if rare and common and found:
             ids = sorted({pk for _kind, pk in found})
             cursor.execute(
                 f"{columns} WHERE stem IN ({_marks(common)}) AND page_id IN ({_marks(ids)})",
                 [*common, *ids],
             )
             _collect(found, cursor.fetchall(), only=set(found))
-        elif common:
-            selects = [f"SELECT * FROM ({columns} WHERE stem = %s ORDER BY score DESC LIMIT %s) s"]
-            cursor.execute(" UNION ALL ".join(selects * len(common)), _pairs(common, STRONGEST))
-            _collect(found, cursor.fetchall())
     return found
+
+
+def _strongest(found, weights):
+    """The ``CANDIDATES`` pages with the highest score so far (ties by kind and id)."""
+    if len(found) <= CANDIDATES:
+        return found
+
+    def score(key):
+        return sum(weights[stem] * value for stem, (value, _parts) in found[key].items())
+
+    best = sorted(found, key=lambda key: (-score(key), key))[:CANDIDATES]
+    return {key: found[key] for key in best}
 
 
 def _marks(values):

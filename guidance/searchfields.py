@@ -7,7 +7,7 @@ from django.contrib.postgres.search import SearchVectorField
 
 
 class SearchDocumentField(SearchVectorField):
-    """A ``tsvector`` on PostgreSQL, kept up to date by ``guidance.search``; unused elsewhere.
+    """A ``tsvector`` on PostgreSQL (``text`` elsewhere); no model has one any more.
 
     It is derived data: never edited, never serialised into backups (it is rebuilt after a
     restore), never kept in revisions.

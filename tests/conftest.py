@@ -80,3 +80,29 @@ def admin_client(admin_user):
 def staff_client():
     """``staff_client(user)``: a two-factor signed-in client for any staff user (roles tests)."""
     return verified_client
+
+
+@pytest.fixture
+def role_groups():
+    """The role groups as the migrations make them (a test that empties the database drops them)."""
+    from django.contrib.auth.models import Group, Permission
+
+    from editorial import roles
+
+    roles.grant_roles(Group, Permission, search=True)
+
+
+@pytest.fixture
+def client_for(django_user_model, staff_client, role_groups):
+    """``client_for(role)``: a two-factor signed-in member of staff in that group only."""
+    from django.contrib.auth.models import Group
+
+    def make(role):
+        username = role.lower().replace(" ", "_")
+        user = django_user_model.objects.create_user(
+            username, f"{username}@example.org", "a long test password", is_staff=True
+        )
+        user.groups.add(Group.objects.get(name=role))
+        return staff_client(user)
+
+    return make

@@ -18,27 +18,6 @@ from tips.models import TipPage
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def role_groups():
-    """The groups as the migrations make them (a test that empties the database drops them)."""
-    roles.grant_roles(Group, Permission, search=True)
-
-
-@pytest.fixture
-def client_for(django_user_model, staff_client, role_groups):
-    """``client_for(role)``: a two-factor signed-in member of staff in that group only."""
-
-    def make(role):
-        username = role.lower().replace(" ", "_")
-        user = django_user_model.objects.create_user(
-            username, f"{username}@example.org", "a long test password", is_staff=True
-        )
-        user.groups.add(Group.objects.get(name=role))
-        return staff_client(user)
-
-    return make
-
-
 def article_add_data(**overrides):
     data = {
         "title": "A new article",

@@ -5,7 +5,6 @@ import datetime
 import io
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import timezone
 
@@ -39,22 +38,6 @@ def rows(response):
 
 def days_ago(n):
     return timezone.localdate() - datetime.timedelta(days=n)
-
-
-@pytest.fixture
-def client_for(django_user_model, staff_client):
-    """``client_for(role)``: a two-factor signed-in member of staff in that group only."""
-    roles.grant_roles(Group, Permission, search=True)
-
-    def make(role):
-        username = role.lower().replace(" ", "_")
-        user = django_user_model.objects.create_user(
-            username, f"{username}@example.org", "a long test password", is_staff=True
-        )
-        user.groups.add(Group.objects.get(name=role))
-        return staff_client(user)
-
-    return make
 
 
 @pytest.fixture

@@ -19,18 +19,19 @@ See docs/search.md.
 """
 
 import contextlib
+import html
 import logging
 import math
 import re
 from dataclasses import dataclass, field
 
 from django.db import DatabaseError, connection, transaction
-from django.utils.html import escape
+from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
 from guidance import searchindex
 from guidance.models import Article, Nation, Resource
-from guidance.richtext import html_to_text
+from guidance.richtext import BLOCK_END, html_to_text
 from tips.models import TipPage
 
 from . import postings, text, wordlists
@@ -380,17 +381,22 @@ def _long_texts(items):
     texts = {}
     article_ids = [item.obj.pk for item in items if item.kind == "article"]
     if article_ids:
-        for pk, body in Article.objects.filter(pk__in=article_ids).values_list("pk", "body_text"):
-            texts["article", pk] = body
+        for pk, body in Article.objects.filter(pk__in=article_ids).values_list("pk", "body"):
+            texts["article", pk] = _lines(body)
     page_ids = [item.obj.pk for item in items if item.kind == "tip_page"]
     if page_ids:
         rows = TipPage.tips.rel.related_model.objects.filter(page_id__in=page_ids).values_list(
             "page_id", "baby_says", "try_this", "why_it_helps"
         )
         for page_id, *parts in rows:
-            joined = " ".join(html_to_text(part) for part in parts)
-            texts["tip_page", page_id] = texts.get(("tip_page", page_id), "") + " " + joined
+            joined = "\n".join(_lines(part) for part in parts)
+            texts["tip_page", page_id] = texts.get(("tip_page", page_id), "") + "\n" + joined
     return texts
+
+
+def _lines(markup):
+    """Plain text of ``markup`` with each paragraph, heading or list item on a line of its own."""
+    return html.unescape(strip_tags(BLOCK_END.sub("\n", " ".join(markup.split()))))
 
 
 def highlight(passage, stems, window=None):

@@ -285,3 +285,15 @@ def test_a_search_asks_the_same_number_of_queries_however_big_the_site(
         client.get(URL, {"q": "crying night"})
     assertNotContains(client.get(URL, {"q": "crying night"}), "Traceback")
     assertContains(client.get(URL, {"q": "crying night"}), "Crying at night")
+
+
+def test_an_excerpt_from_the_text_keeps_headings_apart_from_sentences(client):
+    make_article(
+        title="Evenings",
+        summary="The end of the day.",
+        body="<h2>The baby blues</h2><p>Some parents feel low\nfor a while after the birth.</p>",
+    )
+
+    page = main(client.get(URL, {"q": "low"}))
+
+    assert "The baby blues. Some parents feel <mark>low</mark> for a while" in page

@@ -13,6 +13,7 @@ class GuidanceConfig(AppConfig):
 
         signals.connect()
         post_migrate.connect(analyse_sqlite, sender=self)
+        post_migrate.connect(forget_orphan_postings, sender=self)
 
 
 def analyse_sqlite(using, **kwargs):
@@ -27,3 +28,13 @@ def analyse_sqlite(using, **kwargs):
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
+
+
+def forget_orphan_postings(using, **kwargs):
+    """After a migration or a flush (which empties tables without signals), the search index
+    must not keep postings of pages that are gone."""
+    from django.db import connections
+
+    from . import searchindex
+
+    searchindex.forget_orphans(connections[using])

@@ -306,6 +306,20 @@ def forget(kind_name, pk, conn=None):
             )
 
 
+def forget_orphans(conn=None):
+    """Drop postings of pages that no longer exist (rows deleted without signals, a flush)."""
+    conn = conn or connection
+    if POSTINGS not in _tables(conn):
+        return
+    with conn.cursor() as cursor:
+        for kind_name, kind in KINDS.items():
+            cursor.execute(
+                f"DELETE FROM {POSTINGS} WHERE kind = %s "
+                f"AND page_id NOT IN (SELECT id FROM {kind.table})",
+                [kind_name],
+            )
+
+
 def rebuild(conn=None, headings=True):
     """Write the whole index again, vocabulary included."""
     conn = conn or connection

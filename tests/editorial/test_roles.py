@@ -458,12 +458,6 @@ def test_the_search_permissions_in_the_table_are_as_agreed():
     }
 
 
-def test_the_test_database_s_groups_have_their_search_permissions():
-    # No fixture: these are the groups the migrations made when pytest created the database
-    # (tests that empty the database run after this one).
-    assert search_permissions_by_group() == expected_search_permissions()
-
-
 @pytest.mark.django_db(transaction=True)  # SQLite cannot alter tables inside a test transaction
 def test_undoing_the_search_roles_migration_takes_the_search_permissions_away():
     # From the start: an earlier test that emptied the database took the groups with it.

@@ -3,8 +3,23 @@ What search knows besides the pages themselves: words that mean danger, words th
 same, and what parents looked for and did not find (counted, never who or when).
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from .text import STOP_WORDS, words
+
+
+def _require_a_real_word(field, value):
+    """A phrase of only words like "it" or "the" would match nearly every search."""
+    if value and not any(word not in STOP_WORDS for word in words(value)):
+        raise ValidationError(
+            {
+                field: _(
+                    "Please include at least one word other than small words like 'it' or 'the'."
+                )
+            }
+        )
 
 
 class CrisisPhrase(models.Model):
@@ -36,6 +51,10 @@ class CrisisPhrase(models.Model):
 
     def __str__(self):
         return self.phrase
+
+    def clean(self):
+        super().clean()
+        _require_a_real_word("phrase", self.phrase)
 
 
 class Synonym(models.Model):
@@ -73,6 +92,11 @@ class Synonym(models.Model):
 
     def __str__(self):
         return f"{self.term} → {self.also_means}"
+
+    def clean(self):
+        super().clean()
+        _require_a_real_word("term", self.term)
+        _require_a_real_word("also_means", self.also_means)
 
     @property
     def meanings(self):

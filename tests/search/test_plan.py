@@ -1,4 +1,5 @@
 import pytest
+from django.core.exceptions import ValidationError
 
 from search import wordlists
 from search.models import CrisisPhrase, Synonym
@@ -109,3 +110,17 @@ def test_deleting_a_crisis_phrase_applies_to_the_next_search():
     phrase.delete()
 
     assert not make_plan("im at my limit", wordlists.current()).crisis
+
+
+@pytest.mark.parametrize("phrase", ["it", "The", "can't", "it all"])
+def test_a_crisis_phrase_of_only_small_words_is_refused(phrase):
+    with pytest.raises(ValidationError):
+        CrisisPhrase(phrase=phrase).full_clean()
+
+
+def test_a_synonym_needs_a_real_word_on_each_side():
+    with pytest.raises(ValidationError):
+        Synonym(term="the", also_means="parent").full_clean()
+    with pytest.raises(ValidationError):
+        Synonym(term="mum", also_means="it, the").full_clean()
+    Synonym(term="mum", also_means="parent").full_clean()

@@ -15,6 +15,7 @@ from . import text
 from .wordlists import LONGEST_TERM
 
 MAX_GROUPS = 10
+CRISIS_WORDS = 250  # more than a search box's 200 characters can hold
 
 # Words and phrases that make a search about getting help: then help cards may come before
 # guidance. "help" alone is not one of them: "help my baby sleep" asks for guidance.
@@ -54,10 +55,12 @@ class Plan:
 
 
 def make_plan(query, lists):
+    # Danger is looked for in every word a long message holds; what to search for in the first.
+    every_stem = [text.stem(word) for word in text.words(query, limit=CRISIS_WORDS)]
     words = text.words(query)
-    stems = [text.stem(word) for word in words]
+    stems = every_stem[: len(words)]
     plan = Plan(query=query, words=words)
-    plan.crisis = any(_contains(stems, phrase) for phrase in lists.crisis)
+    plan.crisis = any(_contains(every_stem, phrase) for phrase in lists.crisis)
     plan.about_help = any(item in HELP_STEMS for item in stems) or any(
         _contains(stems, phrase) for phrase in HELP_PHRASES
     )

@@ -124,3 +124,12 @@ def test_a_synonym_needs_a_real_word_on_each_side():
     with pytest.raises(ValidationError):
         Synonym(term="mum", also_means="it, the").full_clean()
     Synonym(term="mum", also_means="parent").full_clean()
+
+
+def test_crisis_words_at_the_end_of_a_long_message_are_found():
+    query = "my baby is six weeks old and " * 8 + "i want to die"
+
+    plan = make_plan(query, STARTER)
+
+    assert plan.crisis
+    assert len(plan.words) == 30

@@ -19,7 +19,25 @@ max_requests_jitter = 200
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def _behind_proxy():
+    """``DJANGO_BEHIND_PROXY``, read as config/settings.py reads it (its env_bool)."""
+    return os.environ.get("DJANGO_BEHIND_PROXY", "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+# A client may send X-Forwarded-Proto (or -Ssl, -Protocol) itself, and a local proxy that does not
+# overwrite them passes them on: believing them would make plain HTTP look like HTTPS and skip the
+# redirect to HTTPS. So, as in the Django settings, nothing forwarded is trusted unless
+# DJANGO_BEHIND_PROXY says a proxy we run sets it, and then only X-Forwarded-Proto (the header
+# Django reads), so gunicorn and Django never disagree about the scheme. gunicorn trusts any peer
+# on a unix socket, which is why the list of headers is emptied as well as the list of addresses.
+if _behind_proxy():
+    forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+    secure_scheme_headers = {"X-FORWARDED-PROTO": "https"}
+else:
+    forwarded_allow_ips = ""
+    secure_scheme_headers = {}
 wsgi_app = "config.wsgi:application"
 
 

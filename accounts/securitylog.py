@@ -57,3 +57,20 @@ def log_login(request, user, method):
             "ip": client_address(request),
         },
     )
+
+
+def log_access_change(request, user, fields):
+    """Who changed whose staff, superuser, group or permission settings, and which."""
+    logger.warning(
+        "Staff access changed for %s by %s: %s",
+        user.get_username(),
+        request.user.get_username(),
+        ", ".join(fields),
+        extra={
+            "event": "access_changed",
+            "username": user.get_username(),
+            "changed_by": request.user.get_username(),
+            "fields": list(fields),
+            "ip": client_address(request),
+        },
+    )

@@ -11,6 +11,13 @@ without a nation, search, a simple page and a page that does not exist (which mu
 
 It prints requests, requests per second, median and 99th percentile latency, and every error,
 and exits 1 if any request failed (a connection error, a timeout or an unexpected status).
+
+Then the login flood: /help/ is loaded alone for ``--flood-duration`` seconds, and again while
+``--flood-connections`` clients post wrong logins as fast as they can (``loginflood.py``). The
+per-address limit must refuse the flood cheaply: it fails if /help/'s median during the flood
+is more than three times its median alone (plus 25 ms), or if any login post got a 5xx.
+``--login-rate-limit 0`` turns the limit off, to see what it saves.
+
 Everything talks to 127.0.0.1 only. CI runs it on SQLite and on PostgreSQL.
 """
 
@@ -20,9 +27,11 @@ import signal
 import sys
 import tempfile
 import textwrap
+import threading
 from pathlib import Path
 
 from loadclient import run_load
+from loginflood import flood_login
 from run import (
     HOST,
     PROXY_HEADERS,
@@ -41,6 +50,8 @@ from run import (
 
 # Paths that must answer 200; the trivial view is the benchmark's, not a public page.
 EXTRA_PAGES = ["/about/", "/tips/?page=1", "/guidance/?topic=sleep"]
+# The staff login under the default admin path (DJANGO_ADMIN_PATH is not set here).
+LOGIN_PATH = "/admin/account/login/"
 
 
 def parse_args(argv=None):
@@ -52,6 +63,11 @@ def parse_args(argv=None):
     parser.add_argument("--cache", choices=["off", "on"], default="on")
     parser.add_argument("--database-url", help="a THROWAWAY database on this machine")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--flood-duration", type=non_negative(float), default=10.0)
+    parser.add_argument("--flood-connections", type=positive(int), default=4)
+    parser.add_argument(
+        "--login-rate-limit", type=non_negative(int), help="the site's limit (default: its own)"
+    )
     args = parser.parse_args(argv)
     # run.py's helpers read these.
     args.no_recycle = False
@@ -88,6 +104,8 @@ def main(argv=None):
             "DJANGO_PAGE_CACHE": "1" if args.cache == "on" else "0",
             "DJANGO_VAR_DIR": str(tmp / "var-serve"),
         }
+        if args.login_rate_limit is not None:
+            server_env["DJANGO_LOGIN_RATE_LIMIT"] = str(args.login_rate_limit)
         paths = public_paths(args.articles)
         progress(
             f"{args.connections} clients for {args.duration:g} s on {len(paths)} page types, "
@@ -102,6 +120,7 @@ def main(argv=None):
                 connections=args.connections,
                 headers=PROXY_HEADERS,
             )
+            flood = login_flood(port, args) if args.flood_duration else None
         print(
             f"| database | clients | seconds | requests | requests/s | p50 | p99 | errors |\n"
             f"|---|---:|---:|---:|---:|---:|---:|---:|\n"
@@ -118,7 +137,7 @@ def main(argv=None):
                 progress(f"  {what}: {count} times")
             return 1
         progress("No errors.")
-        return 0
+        return 0 if flood is None or report_flood(database, flood) else 1
     except BenchError as error:
         progress(f"Load test failed: {error}")
         return 1
@@ -127,6 +146,66 @@ def main(argv=None):
         return 130
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def login_flood(port, args):
+    """/help/ alone, then /help/ while the login is flooded: the two loads and the answers."""
+    help_load = {"duration": args.flood_duration, "connections": 8, "headers": PROXY_HEADERS}
+    alone = run_load(HOST, port, "/help/", **help_load)
+    answers = {}
+
+    def flood():
+        answers.update(
+            flood_login(
+                HOST,
+                port,
+                LOGIN_PATH,
+                duration=args.flood_duration,
+                connections=args.flood_connections,
+                headers=PROXY_HEADERS,
+            )
+        )
+
+    flooding = threading.Thread(target=flood, daemon=True)
+    flooding.start()
+    during = run_load(HOST, port, "/help/", **help_load)
+    flooding.join(args.flood_duration + 30)
+    return alone, during, answers
+
+
+def report_flood(database, flood):
+    """Print the flood's figures; ``False`` if the login flood slowed /help/ or got a 5xx."""
+    alone, during, answers = flood
+    refused = answers.get(429, 0)
+    posts = sum(answers.values())
+    print(
+        f"| database | /help/ p50 alone | /help/ p50 during login flood | login posts | "
+        f"refused (429) | other answers |\n|---|---:|---:|---:|---:|---|\n"
+        f"| {database} | {ms(alone.percentile(0.5))} | {ms(during.percentile(0.5))} | {posts} | "
+        f"{refused} | "
+        + (
+            ", ".join(
+                f"{key}: {count}" for key, count in sorted(answers.items(), key=str) if key != 429
+            )
+            or "none"
+        )
+        + " |",
+        flush=True,
+    )
+    budget = max(3 * alone.percentile(0.5), alone.percentile(0.5) + 0.025)
+    server_errors = sum(
+        count for key, count in answers.items() if isinstance(key, int) and key >= 500
+    )
+    failed = []
+    if during.percentile(0.5) > budget:
+        failed.append(f"/help/ median {ms(during.percentile(0.5))} > {ms(budget)} during the flood")
+    if server_errors:
+        failed.append(f"{server_errors} login posts answered 5xx")
+    if alone.errors or during.errors:
+        failed.append(f"{alone.errors + during.errors} errors on /help/")
+    for reason in failed:
+        progress(f"Login flood: {reason}")
+    return not failed
 
 
 if __name__ == "__main__":

@@ -7,6 +7,9 @@ import uuid
 
 from django.db import connection
 from django.http import JsonResponse
+from django.middleware.clickjacking import XFrameOptionsMiddleware
+from django.middleware.csp import ContentSecurityPolicyMiddleware
+from django.middleware.security import SecurityMiddleware
 
 from .logging import request_id_var
 
@@ -14,7 +17,9 @@ logger = logging.getLogger("littlevoices.request")
 
 HEALTH_PATH = "/healthz"
 REQUEST_ID_HEADER = "X-Request-ID"
-SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+# Matched whole (fullmatch): with match() and "$" an id ending in a newline would pass, and a
+# newline in a response header is a 500.
+SAFE_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
 
 
 class HealthCheckMiddleware:
@@ -26,6 +31,17 @@ class HealthCheckMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        # The answer skips the rest of the stack, yet must carry the same security headers as
+        # every other response: the response halves of the middleware that set them (never their
+        # request halves, which would check the Host or redirect to HTTPS).
+        self.add_security_headers = [
+            middleware(get_response).process_response
+            for middleware in (
+                ContentSecurityPolicyMiddleware,
+                XFrameOptionsMiddleware,
+                SecurityMiddleware,
+            )
+        ]
 
     def __call__(self, request):
         if request.path_info.rstrip("/") != HEALTH_PATH:
@@ -40,7 +56,9 @@ class HealthCheckMiddleware:
         else:
             response = JsonResponse({"status": "ok"})
         response["Cache-Control"] = "no-store"
-        return response
+        for add_headers in self.add_security_headers:
+            response = add_headers(request, response)
+        return add_permissions_policy(response)
 
 
 class RequestLogMiddleware:
@@ -51,7 +69,7 @@ class RequestLogMiddleware:
 
     def __call__(self, request):
         incoming = request.headers.get(REQUEST_ID_HEADER, "")
-        request_id = incoming if SAFE_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        request_id = incoming if SAFE_REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
         request.request_id = request_id
         token = request_id_var.set(request_id)
         started = time.perf_counter()
@@ -100,6 +118,11 @@ PERMISSIONS_POLICY = ", ".join(
 )
 
 
+def add_permissions_policy(response):
+    response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+    return response
+
+
 class PermissionsPolicyMiddleware:
     """Adds ``Permissions-Policy`` (Django has no setting for it) to every response."""
 
@@ -107,6 +130,4 @@ class PermissionsPolicyMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
-        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
-        return response
+        return add_permissions_policy(self.get_response(request))

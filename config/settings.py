@@ -74,13 +74,19 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "config.middleware.HealthCheckMiddleware",
     "config.middleware.RequestLogMiddleware",
-    "django.middleware.security.SecurityMiddleware",
+    # The security headers go on every response, so their middleware wraps everything that
+    # answers by itself: the redirect to HTTPS, static files, cached pages, recorded redirects.
+    # (/healthz, above, adds them itself.)
     "config.middleware.PermissionsPolicyMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, CSRF and password hashing: a flood of login POSTs is refused cheaply.
+    "accounts.ratelimit.PostRateLimitMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "guidance.middleware.PublicPageCacheMiddleware",
     "guidance.middleware.RedirectFallbackMiddleware",
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -89,7 +95,6 @@ MIDDLEWARE = [
     # Lets every saved revision record which member of staff made it (editorial history).
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so that it turns any lock-out flagged during the request into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -171,6 +176,10 @@ AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 # Masked in what django-axes stores and logs: the password (always), usernames and addresses
 # (its defaults), two-factor codes and CSRF tokens.
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code", "csrfmiddlewaretoken"]
+# At most this many login-step POSTs (and POSTs from anyone not signed in) per address per
+# window, counted in the shared cache; more are answered 429 before any password is hashed.
+LOGIN_RATE_LIMIT = max(int(os.environ.get("DJANGO_LOGIN_RATE_LIMIT", "10")), 0)
+LOGIN_RATE_WINDOW = max(int(os.environ.get("DJANGO_LOGIN_RATE_WINDOW_SECONDS", "60")), 1)
 # Two-factor login: an authenticator app (TOTP) plus single-use backup codes; the name shown
 # in the app is OTP_TOTP_ISSUER, set from SITE_NAME below.
 # Nobody, not even a superuser, can read another person's secret key or backup codes in the admin.
@@ -351,6 +360,14 @@ BENCH_TRIVIAL_VIEW = env_bool("DJANGO_BENCH_TRIVIAL_VIEW")
 # Image uploads (guidance/uploads.py): refused above these limits.
 IMAGE_UPLOAD_MAX_BYTES = int(os.environ.get("DJANGO_IMAGE_UPLOAD_MAX_BYTES", 5_000_000))
 IMAGE_UPLOAD_MAX_PIXELS = int(os.environ.get("DJANGO_IMAGE_UPLOAD_MAX_PIXELS", 25_000_000))
+# restore_site refuses an archive with a picture, a data file or a total over these (bytes), so a
+# damaged or hostile archive cannot fill the disk (everything is unpacked before it is checked).
+BACKUP_MAX_FILE_BYTES = int(os.environ.get("DJANGO_BACKUP_MAX_FILE_BYTES", 20_000_000))
+BACKUP_MAX_DATA_BYTES = int(os.environ.get("DJANGO_BACKUP_MAX_DATA_BYTES", 200_000_000))
+BACKUP_MAX_TOTAL_BYTES = int(os.environ.get("DJANGO_BACKUP_MAX_TOTAL_BYTES", 5_000_000_000))
+# Tests only: lets check_resource_links reach the test server on this machine. The checker
+# otherwise refuses private and local addresses, so a resource cannot probe the inside network.
+LINKCHECK_ALLOW_PRIVATE = False
 
 # Site identity shown in templates and feeds; a charity sets its own name.
 SITE_NAME = os.environ.get("DJANGO_SITE_NAME", "Little Voices")

@@ -79,6 +79,8 @@ class RevisionsAdmin(SimpleHistoryAdmin):
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         """simple-history's own revert form skips our checks: show the comparison instead."""
+        if not str(version_id).isdigit():
+            raise Http404
         url = reverse(
             f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_compare",
             args=[self._valid_pk(object_id)],

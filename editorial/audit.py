@@ -27,6 +27,8 @@ CONTENT_APPS = ("guidance", "tips")
 # The kinds of page that can be deleted and brought back from "Deleted pages".
 RESTORABLE = ("guidance.article", "tips.tippage", "guidance.resource", "guidance.page")
 PER_PAGE = 50
+# No row can have a larger id (a bigger number in the address would crash SQLite's lookup).
+MAX_ID = 2**63 - 1
 ACTIONS = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}
 
 
@@ -42,6 +44,15 @@ def content_models():
 
 def model_label(model):
     return model._meta.label_lower
+
+
+def may_view(user, model):
+    """As in the admin, permission to change a kind of content includes seeing it."""
+    opts = model._meta
+    return any(
+        user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
+        for action in ("view", "change")
+    )
 
 
 @dataclass
@@ -103,8 +114,15 @@ def _parent_relation(model):
 
 
 def recent_changes(request):
-    """Every change to content, newest first, 50 at a time, filtered by person and kind."""
-    models = content_models()
+    """
+    Every change to content, newest first, 50 at a time, filtered by person and kind
+    (template ``editorial/recent_changes.html``). Only the kinds of content the person may view
+    are listed; staff who may view none (no role) are refused, as the page names every member
+    of staff.
+    """
+    models = [model for model in content_models() if may_view(request.user, model)]
+    if not models:
+        raise PermissionDenied
     kinds = {model_label(model): model for model in models}
     kind = request.GET.get("kind", "")
     person = request.GET.get("person", "")
@@ -114,7 +132,7 @@ def recent_changes(request):
     querysets = []
     for model in chosen:
         records = history.history_manager(model).select_related("history_user")
-        if person.isdigit():
+        if person.isdigit() and int(person) <= MAX_ID:
             records = records.filter(history_user_id=int(person))
         if action in ACTIONS:
             records = records.filter(history_type=action)
@@ -181,12 +199,17 @@ class DeletedPage(HistoryLine):
 
 
 def deleted_pages(request):
-    """Pages that were deleted and are not back, newest deletion first."""
+    """
+    Pages that were deleted and are not back, newest deletion first (template
+    ``editorial/deleted_pages.html``): only the kinds the person may view, and none at all
+    refused.
+    """
+    viewable = [apps.get_model(label) for label in RESTORABLE]
+    viewable = [model for model in viewable if may_view(request.user, model)]
+    if not viewable:
+        raise PermissionDenied
     found = []
-    for label in RESTORABLE:
-        model = apps.get_model(label)
-        if not request.user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}"):
-            continue
+    for model in viewable:
         live = model._default_manager.values_list("pk", flat=True)
         deletions = (
             history.history_manager(model)

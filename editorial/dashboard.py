@@ -217,6 +217,33 @@ def _link_problem(row):
     return ""
 
 
+def numbers_to_fix_section():
+    """Resources whose phone or text number is not one clear number: they have no button."""
+    resources = (
+        Resource.objects.filter(numbers_need_fixing=True)
+        .order_by("name")
+        .only("name", "status", "url", "phone", "phone_note", "text_number", "last_checked")
+    )
+    return Section(
+        "numbers-to-fix",
+        _("Phone numbers that need fixing"),
+        _("Every phone and text number is one clear number that a button can dial."),
+        [
+            ResourceRow(
+                name=resource.name,
+                status=resource.status,
+                url=resource.url,
+                phone=resource.phone,
+                text_number=resource.text_number,
+                last_checked=resource.last_checked,
+                problem=resource.number_problem,
+                change_url=reverse("admin:guidance_resource_change", args=[resource.pk]),
+            )
+            for resource in resources
+        ],
+    )
+
+
 def dashboard(request):
     """
     The editorial dashboard (template ``editorial/dashboard.html``), for staff only: it is
@@ -240,6 +267,7 @@ def dashboard(request):
         "review_sections": reviews,
         "reading_age": reading_age,
         "resource_sections": resources,
+        "numbers_to_fix": numbers_to_fix_section(),
         "all_sections": [*reviews, reading_age, *resources],
     }
     return TemplateResponse(request, "editorial/dashboard.html", context)

@@ -6,22 +6,26 @@ why). This module turns two records into a list of changed fields with readable 
 values, highlights the changed words, and brings back an old revision or a deleted page.
 """
 
+import bisect
 import datetime
 import difflib
+import html
 import re
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import zip_longest
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from simple_history.utils import get_m2m_field_name
 
-from guidance.richtext import html_to_text
+from guidance.richtext import BLOCK_END, html_to_text
 
 # Fields that a restore leaves as they are now: publishing is a separate decision, the clinical
 # review record must not be rewritten, the address stays the same so links keep working, and
@@ -54,6 +58,20 @@ DELETION_WINDOW = datetime.timedelta(seconds=30)
 LOOKS_LIKE_HTML = re.compile(r"<(?:p|h[1-6]|ul|ol|li|strong|em|b|i|a|br|blockquote)\b", re.I)
 EMPTY = "—"
 
+# Marking changed words uses difflib, whose time grows with the square of the words compared, so
+# a long page compared word for word could tie up the server for minutes. Paragraphs are
+# matched first (in about linear time) and words are compared only between two paragraphs that
+# differ, up to these sizes; past them whole paragraphs are marked and a summary is shown.
+MAX_WORD_PAIRS = 90_000  # one paragraph of 300 words against one of 300
+MAX_WORDS_COMPARED = 12_000  # over all the changed paragraphs of one field
+# Paragraph matching looks again inside the stretches between matched paragraphs this many
+# times at most, which keeps its work bounded however the text is arranged.
+MAX_MATCH_DEPTH = 8
+# Within a stretch of changed paragraphs, each is paired with the one most like it when the
+# stretch is this small (old paragraphs times new ones); a longer one is paired in order.
+MAX_LINES_PAIRED = 100
+WORD = re.compile(r"\S+\s*|\s+")
+
 
 @dataclass
 class FieldChange:
@@ -64,13 +82,21 @@ class FieldChange:
     old: str
     new: str
 
+    @cached_property
+    def highlighted(self):
+        return highlight_words(self.old, self.new)
+
     @property
     def old_html(self):
-        return highlight_words(self.old, self.new)[0]
+        return self.highlighted.old
 
     @property
     def new_html(self):
-        return highlight_words(self.old, self.new)[1]
+        return self.highlighted.new
+
+    @property
+    def summary(self):
+        return self.highlighted.summary
 
 
 def history_manager(model):
@@ -133,7 +159,9 @@ def value_text(value):
         return str(len(value)) if value else EMPTY
     text = str(value).replace("\r\n", "\n")  # browsers send new lines as \r\n
     if LOOKS_LIKE_HTML.search(text):
-        text = html_to_text(text)
+        # One line per paragraph, so a compare can match paragraphs before it looks at words.
+        blocks = (html_to_text(block) for block in BLOCK_END.split(text))
+        text = "\n".join(block for block in blocks if block)
     return text
 
 
@@ -166,23 +194,197 @@ def changed_field_labels(record):
     return [change.label for change in changes_between(record.instance_type, previous, record)]
 
 
+@dataclass
+class Highlighted:
+    """Two versions of a field as HTML, with a sentence for when words could not be marked."""
+
+    old: str
+    new: str
+    summary: str = ""
+
+
 def highlight_words(old, new):
-    """``old`` and ``new`` as HTML, escaped, with removed words in <del> and added in <ins>."""
-    old_words, new_words = re.split(r"(\s+)", old), re.split(r"(\s+)", new)
+    """
+    ``old`` and ``new`` as HTML, escaped, with removed words in <del> and added in <ins>.
+
+    Paragraphs (lines) are matched first; words are compared only inside paragraphs that
+    differ, within ``MAX_WORD_PAIRS`` and ``MAX_WORDS_COMPARED``. Past those, whole paragraphs
+    are marked and ``summary`` says how many changed.
+
+    Everything is escaped with the standard library's ``html.escape`` (what Django's ``escape``
+    does, without its per-call wrapping, which is slow over thousands of short pieces) and
+    marked safe once, at the end.
+    """
+    old_lines, new_lines = old.split("\n"), new.split("\n")
+    old_html, new_html = [], []
+    budget = MAX_WORDS_COMPARED
+    changed = 0
+    whole_paragraphs = False
+    for tag, a1, a2, b1, b2 in line_opcodes(old_lines, new_lines):
+        if tag == "equal":
+            old_html.append(html.escape("\n".join(old_lines[a1:a2])))
+            new_html.append(html.escape("\n".join(new_lines[b1:b2])))
+            continue
+        changed += max(a2 - a1, b2 - b1)
+        for before, after in paired_lines(old_lines[a1:a2], new_lines[b1:b2]):
+            if after is None:
+                old_html.append(mark(before, "del"))
+            elif before is None:
+                new_html.append(mark(after, "ins"))
+            elif before == after:
+                old_html.append(html.escape(before))
+                new_html.append(html.escape(after))
+            else:
+                before_words, after_words = WORD.findall(before), WORD.findall(after)
+                size = len(before_words) + len(after_words)
+                if len(before_words) * len(after_words) <= MAX_WORD_PAIRS and size <= budget:
+                    budget -= size
+                    marked_old, marked_new = mark_words(before_words, after_words)
+                else:
+                    whole_paragraphs = True
+                    marked_old, marked_new = mark(before, "del"), mark(after, "ins")
+                old_html.append(marked_old)
+                new_html.append(marked_new)
+    summary = ""
+    if whole_paragraphs:
+        summary = ngettext(
+            "%(count)s paragraph changed. It is too long to mark word by word, so the whole "
+            "paragraph is marked.",
+            "%(count)s paragraphs changed. Too many words changed to mark them all one by one, "
+            "so some paragraphs are marked as a whole.",
+            changed,
+        ) % {"count": changed}
+    return Highlighted(mark_safe("\n".join(old_html)), mark_safe("\n".join(new_html)), summary)
+
+
+def paired_lines(old, new):
+    """
+    The lines of a changed stretch as (old, new) pairs, in order: each old paragraph with the
+    new one most like it (sharing at least half their words), and ``None`` beside a paragraph
+    taken out or put in. One line against one (a title, a summary) is always compared word by
+    word; a long stretch is paired in order, one old with one new.
+    """
+    if len(old) * len(new) == 1 or len(old) * len(new) > MAX_LINES_PAIRED:
+        return list(zip_longest(old, new))
+    old_words = [set(line.split()) for line in old]
+    new_words = [set(line.split()) for line in new]
+
+    def pair(alo, ahi, blo, bhi):
+        best, where = 0.5, None
+        for i in range(alo, ahi):
+            for j in range(blo, bhi):
+                alike = len(old_words[i] & new_words[j]) / (len(old_words[i] | new_words[j]) or 1)
+                if alike >= best:
+                    best, where = alike, (i, j)
+        if where is None:
+            return [(line, None) for line in old[alo:ahi]] + [(None, line) for line in new[blo:bhi]]
+        i, j = where
+        return [*pair(alo, i, blo, j), (old[i], new[j]), *pair(i + 1, ahi, j + 1, bhi)]
+
+    return pair(0, len(old), 0, len(new))
+
+
+def mark(text, tag):
+    """``text`` escaped and wrapped in ``tag`` (nothing for an empty line or a missing one)."""
+    return f"<{tag}>{html.escape(text)}</{tag}>" if text else ""
+
+
+def mark_words(old_words, new_words):
+    """Two lists of words (each with the spaces after it) as escaped HTML, changed words marked."""
     matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
     old_html, new_html = [], []
     for tag, a1, a2, b1, b2 in matcher.get_opcodes():
-        before = conditional_escape("".join(old_words[a1:a2]))
-        after = conditional_escape("".join(new_words[b1:b2]))
         if tag == "equal":
-            old_html.append(before)
-            new_html.append(after)
+            old_html.append(html.escape("".join(old_words[a1:a2])))
+            new_html.append(html.escape("".join(new_words[b1:b2])))
             continue
-        if before:
-            old_html.append(format_html("<del>{}</del>", before))
-        if after:
-            new_html.append(format_html("<ins>{}</ins>", after))
-    return mark_safe("".join(old_html)), mark_safe("".join(new_html))
+        # Each word is marked on its own, and the spaces between words are not marked.
+        old_html += (mark_one(word, "del") for word in old_words[a1:a2])
+        new_html += (mark_one(word, "ins") for word in new_words[b1:b2])
+    return "".join(old_html), "".join(new_html)
+
+
+def mark_one(word, tag):
+    bare = word.rstrip()
+    return mark(bare, tag) + word[len(bare) :]
+
+
+def line_opcodes(old, new):
+    """
+    Opcodes like difflib's for two lists of lines, found without difflib's quadratic search:
+    equal lines at both ends are taken off, then lines that occur exactly once in each version
+    are matched in order (the longest run that keeps their order), and the stretches between
+    them are looked at again the same way, ``MAX_MATCH_DEPTH`` times at most.
+    """
+    matches = []
+    _match_lines(old, new, 0, len(old), 0, len(new), matches, 0)
+    opcodes, i, j = [], 0, 0
+    for a, b in [*matches, (len(old), len(new))]:
+        if i < a and j < b:
+            opcodes.append(("replace", i, a, j, b))
+        elif i < a:
+            opcodes.append(("delete", i, a, j, j))
+        elif j < b:
+            opcodes.append(("insert", i, i, j, b))
+        if a < len(old):
+            if opcodes and opcodes[-1][0] == "equal" and opcodes[-1][2] == a:
+                opcodes[-1] = ("equal", opcodes[-1][1], a + 1, opcodes[-1][3], b + 1)
+            else:
+                opcodes.append(("equal", a, a + 1, b, b + 1))
+        i, j = a + 1, b + 1
+    return opcodes
+
+
+def _match_lines(old, new, alo, ahi, blo, bhi, matches, depth):
+    """Add to ``matches`` the (old, new) index pairs of equal lines in the two ranges, in order."""
+    head = []
+    while alo < ahi and blo < bhi and old[alo] == new[blo]:
+        head.append((alo, blo))
+        alo, blo = alo + 1, blo + 1
+    tail = []
+    while alo < ahi and blo < bhi and old[ahi - 1] == new[bhi - 1]:
+        ahi, bhi = ahi - 1, bhi - 1
+        tail.append((ahi, bhi))
+    matches += head
+    if alo < ahi and blo < bhi and depth < MAX_MATCH_DEPTH:
+        anchors = _unique_anchors(old, new, alo, ahi, blo, bhi)
+        previous_a, previous_b = alo, blo
+        for a, b in anchors:
+            _match_lines(old, new, previous_a, a, previous_b, b, matches, depth + 1)
+            matches.append((a, b))
+            previous_a, previous_b = a + 1, b + 1
+        if anchors:
+            _match_lines(old, new, previous_a, ahi, previous_b, bhi, matches, depth + 1)
+    matches += reversed(tail)
+
+
+def _unique_anchors(old, new, alo, ahi, blo, bhi):
+    """Lines found once in each range, as the longest list of pairs in the same order in both."""
+    counts = {}
+    for i in range(alo, ahi):
+        seen = counts.setdefault(old[i], [0, i, 0, None])
+        seen[0] += 1
+    for j in range(blo, bhi):
+        if (seen := counts.get(new[j])) is not None:
+            seen[2] += 1
+            seen[3] = j
+    pairs = sorted((a, b) for in_old, a, in_new, b in counts.values() if in_old == in_new == 1)
+    # Longest increasing run of new-side positions (patience sorting), in n log n.
+    tops, top_index, previous = [], [], [None] * len(pairs)
+    for k, (_a, b) in enumerate(pairs):
+        pile = bisect.bisect_left(tops, b)
+        previous[k] = top_index[pile - 1] if pile else None
+        if pile == len(tops):
+            tops.append(b)
+            top_index.append(k)
+        else:
+            tops[pile] = b
+            top_index[pile] = k
+    run, k = [], top_index[-1] if top_index else None
+    while k is not None:
+        run.append(pairs[k])
+        k = previous[k]
+    return run[::-1]
 
 
 # Rows edited inside a page's form (tips, sources) -------------------------------------------

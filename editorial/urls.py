@@ -1,18 +1,30 @@
 """Staff pages of the editorial workflow, mounted under the admin path (see config/urls.py).
 
 Every view here is wrapped in ``admin.site.admin_view`` so it needs a signed-in, two-factor
-verified member of staff, like the admin itself.
+verified member of staff, like the admin itself. Being staff is not enough to see content: the
+dashboard needs permission to view the pages and resources it lists (every role has it), and
+the other screens check the permission for each kind of page they show.
 """
 
 from django.contrib import admin
+from django.contrib.auth.decorators import permission_required
 from django.urls import path
 
 from . import audit, dashboard, preview
 
 app_name = "editorial"
 
+# The dashboard lists draft titles, owners and resources: staff with no role may not see them.
+DASHBOARD_PERMISSIONS = ("guidance.view_article", "tips.view_tippage", "guidance.view_resource")
+
 urlpatterns = [
-    path("dashboard/", admin.site.admin_view(dashboard.dashboard), name="dashboard"),
+    path(
+        "dashboard/",
+        admin.site.admin_view(
+            permission_required(DASHBOARD_PERMISSIONS, raise_exception=True)(dashboard.dashboard)
+        ),
+        name="dashboard",
+    ),
     path(
         "preview/<slug:kind>/<int:pk>/",
         admin.site.admin_view(preview.preview),

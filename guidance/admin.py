@@ -222,10 +222,12 @@ class ResourceAdmin(PublishableAdmin):
         NationFilter,
         NeedsCheckingFilter,
         BrokenLinkFilter,
+        "numbers_need_fixing",
         "is_starter",
     )
     readonly_fields = (
         *PublishableAdmin.readonly_fields,
+        "numbers_need_fixing",
         "link_status",
         "link_error",
         "link_checked_at",
@@ -236,7 +238,17 @@ class ResourceAdmin(PublishableAdmin):
         (None, {"fields": ("name", "slug", "kind", "urgency", "when_to_use")}),
         (
             _("How to reach it"),
-            {"fields": ("phone", "text_number", "text_message", "url", "opening_hours")},
+            {
+                "fields": (
+                    "phone",
+                    "phone_note",
+                    "text_number",
+                    "text_message",
+                    "numbers_need_fixing",
+                    "url",
+                    "opening_hours",
+                )
+            },
         ),
         (
             _("Which UK nations it serves"),

@@ -9,9 +9,14 @@ A rendition's name starts with its original's name, so the list always shows whi
 was made from: when the picture is replaced or cleared the old copies are deleted and new ones
 made. Originals are kept, because an older revision of the page may still show them; restoring
 such a revision makes its copies again.
+
+Uploads are checked (guidance/uploads.py) so that copies can always be made. If they still cannot
+(a picture set in code, or a file damaged in storage), the page is saved with the original only:
+any copies already written are deleted, and the failure is logged rather than raised.
 """
 
 import io
+import logging
 import secrets
 
 from django.core.files.base import ContentFile
@@ -20,6 +25,11 @@ from PIL import Image, ImageOps
 
 RENDITION_WIDTHS = (320, 640, 960)
 WEBP_QUALITY = 80
+# What Pillow raises for a picture it cannot read, resize or encode (EOFError and SyntaxError
+# come from some of its decoders; DecompressionBombError is not an OSError).
+IMAGE_ERRORS = (OSError, ValueError, EOFError, SyntaxError, Image.DecompressionBombError)
+
+logger = logging.getLogger(__name__)
 
 
 def rendition_prefix(image_name):
@@ -28,7 +38,11 @@ def rendition_prefix(image_name):
 
 
 def make_renditions(field_file):
-    """Write WebP copies of ``field_file`` at each width up to its own; return their details."""
+    """Write WebP copies of ``field_file`` at each width up to its own; return their details.
+
+    If any copy fails, those already written are deleted before the error is raised.
+    """
+    renditions = []
     field_file.open("rb")
     try:
         with Image.open(field_file) as original:
@@ -36,9 +50,14 @@ def make_renditions(field_file):
             if original.mode not in ("RGB", "RGBA"):
                 original = original.convert("RGBA" if "A" in original.getbands() else "RGB")
             widths = sorted({min(width, original.width) for width in RENDITION_WIDTHS})
-            return [_save_rendition(original, field_file.name, width) for width in widths]
+            for width in widths:
+                renditions.append(_save_rendition(original, field_file.name, width))
+    except BaseException:
+        delete_renditions(renditions)
+        raise
     finally:
         field_file.close()
+    return renditions
 
 
 def _save_rendition(original, image_name, width):
@@ -86,7 +105,12 @@ def update_renditions(instance):
     if renditions_are_current(image.name, renditions):
         return
     delete_renditions(renditions)
-    instance.image_renditions = make_renditions(image)
+    try:
+        instance.image_renditions = make_renditions(image)
+    except IMAGE_ERRORS:
+        # The page still saves and shows the original; a 500 would lose the editor's work.
+        logger.exception("Could not make smaller copies of %s", image.name)
+        instance.image_renditions = []
 
 
 def srcset(renditions):

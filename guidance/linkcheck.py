@@ -2,12 +2,22 @@
 Checking that signposting web addresses still answer.
 
 Each address gets a HEAD request (a GET when the server refuses HEAD), redirects followed, with
-a short timeout. Only the status or the kind of failure is kept, never the page.
+a short timeout per step and a deadline for the whole check. Only the status or the kind of
+failure is kept, never the page.
+
+The checker runs inside our network, and staff see what it got back, so it must not become a way
+to probe that network: at every hop the host name is resolved here, every address it has must be
+a public one, and the connection goes to the address that was checked (the name is not looked up
+again, so DNS cannot swap in a private address between the check and the connection).
 """
 
+import contextlib
 import http.client
+import ipaddress
 import socket
 import ssl
+import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -17,6 +27,9 @@ USER_AGENT = "LittleVoicesLinkChecker/1.0 (checks signposting links for parents)
 RETRY_WITH_GET = {403, 404, 405, 501}
 REDIRECTS = {301, 302, 303, 307, 308}
 MAX_REDIRECTS = 5
+# The most one check may take, redirects and the GET retry included, however slowly a server
+# answers (one that sends a byte every few seconds never trips the per-step timeout).
+DEADLINE = 10.0
 
 
 @dataclass(frozen=True)
@@ -30,50 +43,152 @@ class LinkResult:
         return not self.error and self.status is not None and self.status < 400
 
 
-def check_url(url, timeout=5.0):
-    """Check one address; never raises."""
-    result = _request(url, "HEAD", timeout)
-    if result.status in RETRY_WITH_GET or (result.error and result.error != "timed out"):
-        result = _request(url, "GET", timeout)
+def public_address(address, port):
+    """Only addresses on the public internet: no private, loopback, link-local, multicast..."""
+    if address.version == 6 and address.ipv4_mapped:
+        address = address.ipv4_mapped
+    return address.is_global and not address.is_multicast
+
+
+def any_address(address, port):
+    """For tests only: the test server runs on this machine."""
+    return True
+
+
+def check_url(url, timeout=5.0, *, deadline=DEADLINE, allowed=public_address):
+    """Check one address; never raises.
+
+    ``allowed(ip_address, port)`` says which addresses may be connected to.
+    """
+    ends = time.monotonic() + deadline
+    result = _request(url, "HEAD", timeout, ends, allowed)
+    if result.status in RETRY_WITH_GET or (
+        result.error and result.error not in ("timed out", "not a public address")
+    ):
+        result = _request(url, "GET", timeout, ends, allowed)
     return result
 
 
-def check_urls(urls, timeout=5.0, workers=8):
+def check_urls(urls, timeout=5.0, workers=8, *, deadline=DEADLINE, allowed=public_address):
     """Check many addresses at once; returns {url: LinkResult}."""
     unique = list(dict.fromkeys(urls))
+
+    def check(url):
+        return check_url(url, timeout, deadline=deadline, allowed=allowed)
+
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        return dict(zip(unique, pool.map(lambda url: check_url(url, timeout), unique), strict=True))
+        return dict(zip(unique, pool.map(check, unique), strict=True))
 
 
-def _request(url, method, timeout):
+class _Refused(Exception):
+    pass
+
+
+def _resolve(host, port, allowed):
+    """The address to connect to, after checking every address ``host`` has."""
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    addresses = [ipaddress.ip_address(info[4][0].split("%", 1)[0]) for info in infos]
+    # Every address, not only the first: a name with one public and one private address would
+    # otherwise reach the private one on the next attempt.
+    if not addresses or not all(allowed(address, port) for address in addresses):
+        raise _Refused
+    return infos[0][4]
+
+
+class _PinnedHTTPConnection(http.client.HTTPConnection):
+    """Connects to an address already checked, while sending the host's name as usual."""
+
+    def __init__(self, host, port, address, ends, **kwargs):
+        super().__init__(host, port, **kwargs)
+        self.address, self.ends = address, ends
+
+    def connect(self):
+        self.sock = socket.create_connection(self.address[:2], self.timeout)
+        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.check_deadline()
+
+    def check_deadline(self):
+        # _close_at cannot cut a socket that was not there yet when the deadline came.
+        if time.monotonic() >= self.ends:
+            raise TimeoutError
+
+
+class _PinnedHTTPSConnection(_PinnedHTTPConnection):
+    default_port = http.client.HTTPS_PORT
+
+    def connect(self):
+        super().connect()
+        # The certificate is checked against the host's name, not the address. The handshake
+        # runs only once the TLS socket is in place, so the deadline can cut it too.
+        self.sock = ssl.create_default_context().wrap_socket(
+            self.sock, server_hostname=self.host, do_handshake_on_connect=False
+        )
+        self.check_deadline()
+        self.sock.do_handshake()
+
+
+def _close_at(ends, connection):
+    """Cut the connection at the deadline, even in the middle of a slowly dripped answer."""
+
+    def cut():
+        if connection.sock is not None:
+            # The plain socket's shutdown: it wakes a blocked read, TLS or not. The socket may
+            # have been closed meanwhile, which is as good.
+            with contextlib.suppress(OSError):
+                socket.socket.shutdown(connection.sock, socket.SHUT_RDWR)
+
+    timer = threading.Timer(max(0.0, ends - time.monotonic()), cut)
+    timer.daemon = True
+    timer.start()
+    return timer
+
+
+def _request(url, method, timeout, ends, allowed):
     """One request, following up to MAX_REDIRECTS redirects; the connection is always closed."""
     current = url
     for _ in range(MAX_REDIRECTS + 1):
+        remaining = ends - time.monotonic()
+        if remaining <= 0:
+            return LinkResult(url, error="timed out")
         parts = urlsplit(current)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
+        try:
+            scheme, host, port = parts.scheme, parts.hostname, parts.port
+        except ValueError:  # a port that is not a number
             return LinkResult(url, error="not a web address")
-        if parts.scheme == "https":
-            connection = http.client.HTTPSConnection(
-                parts.hostname, parts.port, timeout=timeout, context=ssl.create_default_context()
-            )
-        else:
-            connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
+        if scheme not in ("http", "https") or not host:
+            return LinkResult(url, error="not a web address")
+        port = port or (443 if scheme == "https" else 80)
+        try:
+            address = _resolve(host, port, allowed)
+        except _Refused:
+            return LinkResult(url, error="not a public address")
+        except (socket.gaierror, UnicodeError, ValueError):
+            return LinkResult(url, error="address not found")
+        kind = _PinnedHTTPSConnection if scheme == "https" else _PinnedHTTPConnection
+        connection = kind(host, port, address, ends, timeout=min(timeout, remaining))
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        timer = _close_at(ends, connection)
         try:
             connection.request(method, target, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
             response = connection.getresponse()
             status, location = response.status, response.getheader("Location")
+            if time.monotonic() >= ends:
+                # Cut off at the deadline: what was read so far may look like a whole answer.
+                raise TimeoutError
         except TimeoutError:
             return LinkResult(url, error="timed out")
         except ssl.SSLError:
+            if time.monotonic() >= ends:
+                return LinkResult(url, error="timed out")
             return LinkResult(url, error="certificate or TLS problem")
-        except socket.gaierror:
-            return LinkResult(url, error="address not found")
         except ConnectionRefusedError:
             return LinkResult(url, error="connection refused")
         except (OSError, http.client.HTTPException, ValueError) as error:
+            if time.monotonic() >= ends:  # cut off at the deadline
+                return LinkResult(url, error="timed out")
             return LinkResult(url, error=f"{type(error).__name__}: {error}"[:200])
         finally:
+            timer.cancel()
             connection.close()
         if status in REDIRECTS and location:
             current = urljoin(current, location)

@@ -6,6 +6,7 @@ public view, feed and sitemap asks it, and nothing else filters on status by han
 """
 
 import datetime
+import unicodedata
 from urllib.parse import quote
 
 from django.conf import settings
@@ -17,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from . import images
+from . import images, phones
 from .readability import article_blocks, measure
 from .richtext import html_to_text, sanitise_html
 from .uploads import SafeImageField
@@ -348,12 +349,29 @@ class Resource(Publishable):
         _("when to use it"),
         help_text=_("One or two plain sentences: who it is for and when to contact it."),
     )
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone = models.CharField(
+        _("phone"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "One number to ring, e.g. 0808 808 8000, 116 123 or 999, with no words. "
+            "The call button dials exactly this number."
+        ),
+    )
+    phone_note = models.CharField(
+        _("phone note"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Optional. Shown after the number but never dialled, e.g. 'option 2 for mental "
+            "health' or 'ext 204'."
+        ),
+    )
     text_number = models.CharField(
         _("text number"),
         max_length=40,
         blank=True,
-        help_text=_("A number to text, e.g. 85258."),
+        help_text=_("A mobile number or a five-digit text code to text, e.g. 85258."),
     )
     text_message = models.CharField(
         _("text message"),
@@ -387,6 +405,14 @@ class Resource(Publishable):
             "When someone last confirmed the number and address. Empty means it needs checking."
         ),
     )
+    # Set on save: a number that is not one clear number is kept for an editor to fix (see the
+    # editorial dashboard) and gets no call or text button, rather than a guessed one.
+    numbers_need_fixing = models.BooleanField(
+        _("numbers need fixing"),
+        default=False,
+        editable=False,
+        help_text=_("The phone or text number is not one clear number, so it has no button."),
+    )
     # Written by the check_resource_links command, never by editors.
     link_status = models.PositiveSmallIntegerField(
         _("web address status"),
@@ -416,10 +442,52 @@ class Resource(Publishable):
 
     def save(self, *args, **kwargs):
         self.when_to_use = sanitise_html(self.when_to_use)
+        phone, note, phone_ok = phones.normalise(self.phone)
+        text_number, _note, text_ok = phones.normalise(self.text_number, for_text=True)
+        self.phone, self.text_number = phone, text_number
+        self.phone_note = self.phone_note or note
+        self.numbers_need_fixing = not (phone_ok and text_ok)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return f"{reverse('guidance:help')}#{self.slug}"
+
+    def clean(self):
+        super().clean()
+        if errors := self.number_errors():
+            raise ValidationError(errors)
+
+    def number_errors(self):
+        """What is wrong with the phone and text numbers, by field (empty when nothing is)."""
+        errors = {}
+        number, note = phones.split_note(self.phone)
+        if number:
+            try:
+                phones.parse(number)
+            except ValidationError as error:
+                errors["phone"] = error.messages
+        if note and self.phone_note and note != self.phone_note:
+            errors["phone_note"] = [
+                _("The phone number ends with '%(note)s': put that here only, not in both places.")
+                % {"note": note}
+            ]
+        if self.phone_note and not self.phone:
+            errors["phone_note"] = [_("A note needs a phone number to go with.")]
+        if self.text_number:
+            try:
+                phones.parse(self.text_number, for_text=True)
+            except ValidationError as error:
+                errors["text_number"] = error.messages
+        return errors
+
+    @property
+    def number_problem(self):
+        """The problems with the numbers in one line, for the editorial dashboard."""
+        labels = {"phone": _("Phone"), "phone_note": _("Phone note"), "text_number": _("Text")}
+        return " ".join(
+            f"{labels[field]}: {' '.join(messages)}"
+            for field, messages in self.number_errors().items()
+        )
 
     @property
     def link_is_broken(self):
@@ -437,15 +505,30 @@ class Resource(Publishable):
         return ", ".join(str(nation.label) for nation in nations)
 
     @property
+    def phone_number(self):
+        """The checked ``phones.Number`` to ring, or None when there is none to dial."""
+        return phones.checked(self.phone) if self.phone else None
+
+    @property
+    def text_number_checked(self):
+        """The checked ``phones.Number`` to text, or None when there is none to text."""
+        return phones.checked(self.text_number, for_text=True) if self.text_number else None
+
+    @property
     def phone_href(self):
-        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        """A tel: link to the checked number, or "" when there is no clear number to dial."""
+        number = self.phone_number
+        return f"tel:{number.value}" if number else ""
 
     @property
     def sms_href(self):
-        number = "".join(ch for ch in self.text_number if ch.isdigit() or ch == "+")
+        """An sms: link to the checked number, or "" when there is no clear number to text."""
+        number = self.text_number_checked
+        if number is None:
+            return ""
         if self.text_message:
-            return f"sms:{number}?&body={quote(self.text_message)}"
-        return f"sms:{number}"
+            return f"sms:{number.value}?&body={quote(self.text_message)}"
+        return f"sms:{number.value}"
 
 
 class Article(Publishable, ClinicallyReviewed, Readable, Illustrated):
@@ -562,6 +645,27 @@ class Page(Publishable):
         return reverse("page", kwargs={"slug": self.slug})
 
 
+def validate_site_path(value):
+    """
+    Only a path on this site: one leading slash, no scheme, host, backslash, space or control
+    character. Browsers read "//host", "/\\host" and "/<tab>/host" as another website, and a
+    redirect there would send parents off the site from a link they trusted.
+    """
+    bad_character = any(
+        ch == "\\" or ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf") for ch in value
+    )
+    # A single leading slash also rules out a scheme ("javascript:", "data:") and a host.
+    if not value.startswith("/") or value.startswith("//") or bad_character:
+        raise ValidationError(
+            _(
+                "Give a path on this site, starting with one slash, e.g. /guidance/new-name/. "
+                "Addresses on other websites, and addresses with spaces or backslashes, "
+                "cannot be used."
+            ),
+            code="not_site_path",
+        )
+
+
 class Redirect(models.Model):
     """An old address that sends readers on to a new one, so a shared link never breaks."""
 
@@ -574,7 +678,11 @@ class Redirect(models.Model):
     new_path = models.CharField(
         _("new address"),
         max_length=300,
-        help_text=_("A path on this site (e.g. /guidance/new-name/) or a full web address."),
+        validators=[validate_site_path],
+        help_text=_(
+            "A path on this site only, e.g. /guidance/new-name/. Other websites are not "
+            "allowed, so a link to us can never send parents somewhere else."
+        ),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     automatic = models.BooleanField(

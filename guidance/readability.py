@@ -15,7 +15,13 @@ vowel-group estimate.
 
 Text is read block by block (paragraphs, headings, list items, each tip's parts) and a block with
 no closing punctuation, such as a heading or a bullet point, is ended with a full stop, so that a
-heading does not run into the next sentence and make it look twice as long.
+heading does not run into the next sentence and make it look twice as long. Each block is at least
+one sentence: textstat leaves out "sentences" of one or two words (so "Dr." or "e.g." does not end
+one), which would make a list of short items, such as "Warm milk", one sentence hundreds of words
+long. Read aloud, each item is a short sentence of its own, and that is how it is counted.
+
+The result is kept between 5 and 25 whatever the text, so that any page can be saved (the field
+holds at most 999.9): see ``HIGHEST_READING_AGE``.
 """
 
 import functools
@@ -29,6 +35,11 @@ from .richtext import BLOCK_END, html_to_text
 
 READING_AGE_OFFSET = 5
 LOWEST_READING_AGE = Decimal(5)
+# A graduate's level (grade 20). Beyond it the formula tells an editor nothing more, and a long
+# unbroken string of letters, such as a pasted link, would score in the thousands.
+HIGHEST_READING_AGE = Decimal(25)
+# The largest value a PositiveIntegerField holds on every database.
+MOST_WORDS = 2_147_483_647
 WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 # Quotation marks and a bracket that may close a sentence: straight, curly single and double.
@@ -67,7 +78,7 @@ def count_syllables(text):
 
 
 def _as_sentences(blocks):
-    """Join blocks of text, ending each one that lacks closing punctuation with a full stop."""
+    """The non-empty blocks, each ending with closing punctuation (a full stop if it had none)."""
     sentences = []
     for block in blocks:
         block = " ".join(block.split())
@@ -76,7 +87,7 @@ def _as_sentences(blocks):
         if block[-1] not in ".!?:;…" and not block.endswith(CLOSING_QUOTES):
             block += "."
         sentences.append(block)
-    return " ".join(sentences)
+    return sentences
 
 
 def html_blocks(markup):
@@ -86,14 +97,16 @@ def html_blocks(markup):
 
 def measure(blocks):
     """Return ``(reading_age, word_count)`` for blocks of plain text; ``(None, 0)`` if empty."""
-    text = _as_sentences(blocks)
+    ended = _as_sentences(blocks)
+    text = " ".join(ended)
     words = textstat.lexicon_count(text)
     if not words:
         return None, 0
-    sentences = max(textstat.sentence_count(text), 1)
+    sentences = sum(max(textstat.sentence_count(block), 1) for block in ended)
     grade = 0.39 * words / sentences + 11.8 * count_syllables(text) / words - 15.59
-    age = max(Decimal(str(grade + READING_AGE_OFFSET)), LOWEST_READING_AGE)
-    return age.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP), words
+    age = Decimal(str(grade + READING_AGE_OFFSET))
+    age = min(max(age, LOWEST_READING_AGE), HIGHEST_READING_AGE)
+    return age.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP), min(words, MOST_WORDS)
 
 
 def article_blocks(article):

@@ -262,6 +262,7 @@ RESOURCES = [
             "or go online. For mental health support, call 111 and choose option 2."
         ),
         "phone": "111",
+        "phone_note": "option 2 for mental health",
         "url": "https://111.nhs.uk/",
         **ENGLAND,
         "order": 1,
@@ -278,6 +279,7 @@ RESOURCES = [
             "for mental health support."
         ),
         "phone": "111",
+        "phone_note": "press 2 for mental health",
         "url": "https://111.wales.nhs.uk/",
         **WALES,
         "order": 2,

@@ -2,9 +2,11 @@
 Safe image uploads: every image field on the site uses ``SafeImageField``.
 
 An upload is accepted only if its declared type and its real content agree on JPEG, PNG or
-WebP, it is within the size and pixel limits, and Pillow can decode it. It is then re-encoded
-from its pixels, which drops EXIF and other metadata (a phone photo can carry the GPS position of
-a family's home), and stored under a random name so nothing about the original file leaks.
+WebP, it is within the size and pixel limits, it is not too long and thin to resize, and Pillow
+can decode every pixel of it: all this is checked before anything is stored. It is then
+re-encoded from its pixels, which drops EXIF and other metadata (a phone photo can carry the GPS
+position of a family's home), and stored under a random name so nothing about the original file
+leaks.
 """
 
 import io
@@ -25,6 +27,12 @@ ACCEPTED_FORMATS = {
     "PNG": ({"image/png"}, "png"),
     "WEBP": ({"image/webp"}, "webp"),
 }
+# How many times longer than wide (or wider than tall) a picture may be. The WebP copies
+# (guidance/images.py) are up to 960 pixels wide and WebP holds at most 16,383 pixels a side, so
+# a picture more than 17 times taller than wide cannot be resized; well before that it shows on a
+# phone as a thin strip.
+MAX_ASPECT_RATIO = 10
+NOT_AN_IMAGE = _("This file is not an image we can use. Please upload a JPEG, PNG or WebP picture.")
 
 
 def random_image_name(instance, filename):
@@ -49,6 +57,11 @@ def check_image(upload):
     try:
         with Image.open(upload) as image:
             image_format = image.format
+            # Refused before any pixel is decoded: only these formats' decoders are ever used.
+            if image_format not in ACCEPTED_FORMATS:
+                raise ValidationError(
+                    _("Please upload a JPEG, PNG or WebP picture."), code="unsupported_format"
+                )
             width, height = image.size
             if width * height > settings.IMAGE_UPLOAD_MAX_PIXELS:
                 raise ValidationError(
@@ -56,20 +69,35 @@ def check_image(upload):
                     code="too_many_pixels",
                     params={"width": width, "height": height},
                 )
+            if max(width, height) > MAX_ASPECT_RATIO * min(width, height):
+                raise ValidationError(
+                    _(
+                        "This picture is very long and thin (%(width)s by %(height)s pixels). "
+                        "Please crop it so that it is no more than %(ratio)s times as tall as it "
+                        "is wide, or as wide as it is tall."
+                    ),
+                    code="too_long_and_thin",
+                    params={"width": width, "height": height, "ratio": MAX_ASPECT_RATIO},
+                )
             image.verify()
+        # verify() reads only the file's structure and checksums, so a picture whose pixel data
+        # stops short passes it: decoding every pixel (within the limit above) is what finds that.
+        upload.seek(0)
+        with Image.open(upload, formats=[image_format]) as image:
+            image.load()
     except ValidationError:
         raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        raise ValidationError(
-            _("This file is not an image we can use. Please upload a JPEG, PNG or WebP picture."),
-            code="not_an_image",
-        ) from None
+    except (
+        UnidentifiedImageError,
+        OSError,
+        SyntaxError,
+        ValueError,
+        EOFError,
+        Image.DecompressionBombError,
+    ):
+        raise ValidationError(NOT_AN_IMAGE, code="not_an_image") from None
     finally:
         upload.seek(0)
-    if image_format not in ACCEPTED_FORMATS:
-        raise ValidationError(
-            _("Please upload a JPEG, PNG or WebP picture."), code="unsupported_format"
-        )
     declared = getattr(upload, "content_type", None)
     if declared and declared not in ACCEPTED_FORMATS[image_format][0]:
         raise ValidationError(
@@ -82,13 +110,17 @@ def check_image(upload):
 def reencode_without_metadata(upload, image_format):
     """A new upload holding only the pixels of ``upload``, upright, under a random name."""
     upload.seek(0)
-    with Image.open(upload) as image:
-        image = ImageOps.exif_transpose(image)
-        if image_format == "JPEG" and image.mode not in ("RGB", "L"):
-            image = image.convert("RGB")
-        output = io.BytesIO()
-        options = {"quality": 85, "optimize": True} if image_format in ("JPEG", "WEBP") else {}
-        image.save(output, format=image_format, **options)
+    output = io.BytesIO()
+    try:
+        with Image.open(upload) as image:
+            image = ImageOps.exif_transpose(image)
+            if image_format == "JPEG" and image.mode not in ("RGB", "L"):
+                image = image.convert("RGB")
+            options = {"quality": 85, "optimize": True} if image_format in ("JPEG", "WEBP") else {}
+            image.save(output, format=image_format, **options)
+    except (OSError, SyntaxError, ValueError, EOFError) as error:
+        # check_image() decoded it already, so this is unexpected; still, a form error, not a 500.
+        raise ValidationError(NOT_AN_IMAGE, code="not_an_image") from error
     content_types, extension = ACCEPTED_FORMATS[image_format]
     return SimpleUploadedFile(
         f"{uuid.uuid4().hex}.{extension}",

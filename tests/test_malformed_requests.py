@@ -259,3 +259,91 @@ def test_staff_pages_with_odd_query_strings_are_never_a_server_error(
 
     for _, value in params:
         assert_handled(response, value)
+
+
+# Cases that once gave a 500 in the admin: a NUL byte, which PostgreSQL cannot store or search
+# for, in filters, searches and a list action; and ids too long to be an id, which SQLite cannot
+# even look up.
+ARTICLES = "/admin/guidance/article/"
+AUTOCOMPLETE = "/admin/autocomplete/?app_label=guidance&model_name=article&field_name=stages&term="
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"{ARTICLES}?q=%00",
+        f"{ARTICLES}?q=crying%00",
+        f"{ARTICLES}?status=%00",
+        f"{ARTICLES}?status__exact=draft%00",
+        f"{ARTICLES}?_changelist_filters=status%3D%00",
+        f"{ARTICLES}?o=%00",
+        f"{ARTICLES}%00/change/",
+        f"{AUTOCOMPLETE}%00",
+        f"{AUTOCOMPLETE}help%00line",
+        "/admin/editorial/changes/?person=%00&kind=%00",
+    ],
+)
+def test_a_nul_byte_in_a_staff_query_is_a_bad_request(staff, url):
+    response = send(staff, "GET", url)
+
+    assert response.status_code == 400, (url, response.status_code)
+
+
+@pytest.mark.parametrize("selected", ["\x00", "1\x00"])
+def test_a_nul_byte_in_a_list_action_selection_is_a_bad_request(staff, selected):
+    SENT["requests"] += 1
+    response = staff.post(
+        ARTICLES, {"action": "delete_selected", "_selected_action": selected, "index": "0"}
+    )
+
+    assert response.status_code == 400, (selected, response.status_code)
+
+
+def admin_object_urls(object_id):
+    """The change, history and delete pages of ``object_id`` in every model of the admin."""
+    from django.contrib import admin
+
+    for model in admin.site._registry:
+        base = f"/admin/{model._meta.app_label}/{model._meta.model_name}/{object_id}/"
+        yield from (f"{base}change/", f"{base}history/", f"{base}delete/")
+
+
+TOO_LONG = "12345678901234567890123"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        *admin_object_urls(TOO_LONG),
+        *admin_object_urls(f"-{TOO_LONG}"),
+        f"{ARTICLES}9223372036854775808/change/",
+        f"{ARTICLES}{TOO_LONG}/history/compare/",
+        f"{ARTICLES}{TOO_LONG}/history/1/restore/",
+        f"/admin/r/{TOO_LONG}/{TOO_LONG}/",
+        f"/admin/editorial/preview/article/{TOO_LONG}/",
+        f"/admin/editorial/deleted/guidance.article/{TOO_LONG}/restore/",
+    ],
+)
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_an_id_too_long_to_be_an_id_is_not_found(staff, path, method):
+    response = send(staff, method, path)
+
+    assert response.status_code in {404, 405}, (method, path, response.status_code)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"{ARTICLES}1/history/{TOO_LONG}/",
+        f"{ARTICLES}1/history/x/",
+        f"{ARTICLES}1/history/compare/?old={TOO_LONG}&new={TOO_LONG}",
+        f"/admin/editorial/changes/?person={TOO_LONG}&page={TOO_LONG}",
+        f"{ARTICLES}?id__exact={TOO_LONG}",
+        f"{ARTICLES}?stages__id__exact={TOO_LONG}",
+        f"{ARTICLES}?owner__id__exact={TOO_LONG}",
+    ],
+)
+def test_a_number_too_big_for_an_id_in_a_staff_query_is_never_a_server_error(staff, path):
+    response = send(staff, "GET", path)
+
+    assert_handled(response)

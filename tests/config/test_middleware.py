@@ -1,5 +1,6 @@
 import json
 import logging
+import re
 
 import pytest
 from django.db import connection
@@ -53,11 +54,46 @@ def test_a_proxys_request_id_is_kept_when_it_is_sane(client):
     assert response["X-Request-ID"] == "abc-123-def-456"
 
 
-@pytest.mark.parametrize("bad", ["<script>", "a" * 200, "short", "id with spaces"])
+@pytest.mark.parametrize("sane", ["a" * 8, "a" * 64, "req.2026-12-02_0001"])
+def test_a_request_id_of_8_to_64_safe_characters_is_kept(client, sane):
+    response = client.get("/help/", headers={"x-request-id": sane})
+
+    assert response["X-Request-ID"] == sane
+
+
+ODD_REQUEST_IDS = [
+    "<script>",
+    "a" * 200,
+    "a" * 65,
+    "short",
+    "id with spaces",
+    "abc-123-def-456\n",
+    "abc-123-def-456\r\n",
+    "abc-123-def-456\r\nSet-Cookie: session=stolen",
+    "abc%0d%0a123456",
+    "ünïcödé-12345",
+    "".join(chr(0xFF11 + n) for n in range(9)),  # full-width digits 1 to 9
+    "abc/123;456=789",
+]
+
+
+@pytest.mark.parametrize("bad", ODD_REQUEST_IDS)
 def test_an_odd_request_id_is_replaced(client, bad):
     response = client.get("/help/", headers={"x-request-id": bad})
 
+    assert response.status_code == 200
     assert response["X-Request-ID"] != bad
+    assert re.fullmatch(r"[0-9a-f]{32}", response["X-Request-ID"])
+    assert "Set-Cookie" not in response
+
+
+@pytest.mark.parametrize("bad", ODD_REQUEST_IDS)
+def test_an_odd_request_id_never_reaches_the_log(client, caplog, bad):
+    with caplog.at_level(logging.INFO, logger="littlevoices.request"):
+        response = client.get("/help/", headers={"x-request-id": bad})
+
+    record = next(r for r in caplog.records if r.name == "littlevoices.request")
+    assert record.request_id == response["X-Request-ID"] != bad
 
 
 def test_requests_are_logged_with_their_id_status_and_duration(client, caplog):

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from editorial import audit
+from editorial import audit, roles
 from guidance.models import Article, Stage
 from tests.editorial.formdata import change_url, form_data
 from tests.factories import make_article, make_resource, make_stage
@@ -85,3 +85,79 @@ def test_recent_changes_needs_a_signed_in_member_of_staff(client):
     response = client.get(reverse("editorial:recent_changes"))
 
     assert response.status_code == 302
+
+
+# Staff with no role (no group, no permission) may sign in but see no content ------------------
+
+
+@pytest.fixture
+def no_role_client(django_user_model, staff_client):
+    user = django_user_model.objects.create_user(
+        "newcomer", "newcomer@example.org", "a long test password", is_staff=True
+    )
+    return staff_client(user)
+
+
+def editorial_requests():
+    """Every URL of editorial/urls.py, with the method it answers."""
+    article = make_article(title="Secret draft plan", status="draft")
+    deleted = make_article(title="Deleted draft")
+    deleted.delete()
+    record = Article.history.filter(history_type="-").get()
+    return [
+        ("get", reverse("editorial:dashboard")),
+        ("get", reverse("editorial:preview", kwargs={"kind": "article", "pk": article.pk})),
+        ("get", reverse("editorial:recent_changes")),
+        ("get", reverse("editorial:deleted")),
+        (
+            "post",
+            reverse(
+                "editorial:restore_deleted",
+                kwargs={"kind": "guidance.article", "history_id": record.history_id},
+            ),
+        ),
+    ]
+
+
+def test_every_editorial_screen_refuses_staff_with_no_role(no_role_client):
+    for method, url in editorial_requests():
+        response = getattr(no_role_client, method)(url)
+
+        assert response.status_code == 403, url
+        assert "Secret draft plan" not in response.content.decode()
+        assert "newcomer@example.org" not in response.content.decode()
+    assert not Article.objects.filter(title="Deleted draft").exists()
+
+
+def test_the_admin_home_page_offers_staff_with_no_role_nothing(no_role_client):
+    response = no_role_client.get(reverse("admin:index"))
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert response.context["app_list"] == []
+    assert reverse("editorial:dashboard") not in content
+    assert reverse("editorial:recent_changes") not in content
+
+
+@pytest.mark.parametrize("role", roles.ROLES)
+def test_every_role_still_opens_the_editorial_screens(client_for, role):
+    client = client_for(role)
+    requests = editorial_requests()
+
+    for method, url in requests[:4]:
+        assert getattr(client, method)(url).status_code == 200, url
+    assert reverse("editorial:dashboard") in client.get(reverse("admin:index")).content.decode()
+
+
+def test_recent_changes_lists_only_the_kinds_a_person_may_view(django_user_model, staff_client):
+    from django.contrib.auth.models import Permission
+
+    make_article(title="An article")
+    make_resource(name="A helpline")
+    user = django_user_model.objects.create_user("resources", password="x", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="view_resource"))
+
+    response = staff_client(user).get(reverse("editorial:recent_changes"))
+
+    assert [change.kind for change in response.context["changes"]] == ["Resource"]
+    assert [label for label, _name in response.context["kinds"]] == ["guidance.resource"]

@@ -202,3 +202,18 @@ def test_the_dashboard_keeps_the_strict_content_security_policy(admin_client, co
     assert " style=" not in html
     assert "<style" not in html
     assert "private" in response["Cache-Control"] or "no-cache" in response["Cache-Control"]
+
+
+def test_numbers_that_are_not_one_clear_number_are_listed_to_fix(admin_client):
+    unclear = make_resource(name="Unclear line", phone="Call 111 or 999", text_number="85258")
+    make_resource(name="Clear line", phone="116 123")
+
+    response = admin_client.get(reverse(DASHBOARD))
+
+    rows = response.context["numbers_to_fix"].rows
+    assert [row.name for row in rows] == ["Unclear line"]
+    assert rows[0].problem.startswith("Phone: Give one number only")
+    html = response.content.decode()
+    assert "Phone numbers that need fixing (1)" in html
+    assert f'href="{change_url(unclear)}"' in html
+    assert "Call 111 or 999" in html

@@ -13,6 +13,7 @@ from pytest_django.asserts import assertContains
 from guidance import images
 from guidance.models import Article
 from tests.factories import make_article, make_tip_page
+from tests.guidance.test_uploads import png_with_truncated_pixels
 from tests.markup import elements
 
 pytestmark = pytest.mark.django_db
@@ -211,3 +212,64 @@ def test_the_admin_refuses_a_picture_without_alt_text_and_keeps_one_with_it(admi
     article = Article.objects.get()
     assert article.image_alt == "A sleeping baby"
     assert [r["width"] for r in article.image_renditions] == [320, 640, 960]
+
+
+def stored_files(media_root):
+    return sorted(path for path in media_root.rglob("*") if path.is_file())
+
+
+@pytest.mark.parametrize(
+    ("upload", "message"),
+    [
+        (lambda: picture(1000, 20_000, "PNG", "tall.png"), "very long and thin"),
+        (png_with_truncated_pixels, "not an image we can use"),
+    ],
+    ids=["1000x20000", "truncated-pixels"],
+)
+def test_the_admin_refuses_a_picture_it_could_not_resize_and_stores_nothing(
+    admin_client, media_root, upload, message
+):
+    url = reverse("admin:guidance_article_add")
+    form = admin_form(admin_client, url) | {
+        "title": "Sleep",
+        "slug": "sleep",
+        "summary": "About sleep.",
+        "body": "<p>Words.</p>",
+        "image_alt": "A sleeping baby",
+    }
+
+    response = admin_client.post(url, form | {"image": upload()})
+
+    assert response.status_code == 200
+    assertContains(response, message)
+    assert not Article.objects.exists()
+    assert stored_files(media_root) == []
+
+
+def test_a_picture_that_cannot_be_resized_is_kept_without_copies_and_leaves_none_behind(
+    media_root,
+):
+    """Saved in code, past the form's checks: the page still saves, just without copies."""
+    article = make_article()
+    article.image = png_with_truncated_pixels()
+    article.image_alt = "A sleeping baby"
+
+    article.save()
+
+    assert article.image_renditions == []
+    assert stored_files(media_root) == [media_root / article.image.name]
+
+
+def test_copies_already_written_are_deleted_when_a_later_one_fails(media_root, monkeypatch):
+    save_rendition = images._save_rendition
+
+    def fail_on_the_widest(original, image_name, width):
+        if width == images.RENDITION_WIDTHS[-1]:
+            raise OSError("encoder error -2 when writing image file")
+        return save_rendition(original, image_name, width)
+
+    monkeypatch.setattr(images, "_save_rendition", fail_on_the_widest)
+    article = with_picture(make_article())
+
+    assert article.image_renditions == []
+    assert stored_files(media_root) == [media_root / article.image.name]

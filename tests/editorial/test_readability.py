@@ -6,7 +6,12 @@ from django.urls import reverse
 
 from guidance import starter_content
 from guidance.models import Article
-from guidance.readability import count_syllables, measure
+from guidance.readability import (
+    HIGHEST_READING_AGE,
+    LOWEST_READING_AGE,
+    count_syllables,
+    measure,
+)
 from tests.editorial.formdata import change_url, form_data
 from tests.factories import make_article, make_tip_page
 from tips.models import Tip, TipPage
@@ -52,6 +57,24 @@ def test_a_heading_does_not_run_into_the_next_sentence():
     one_long_sentence = measure(["What your baby needs your baby needs to feel safe."])
 
     assert with_heading[0] < one_long_sentence[0]
+
+
+def test_each_item_of_a_list_of_short_items_counts_as_a_sentence():
+    """textstat leaves out two-word "sentences", which made 100 such items one long sentence."""
+    reading_age, words = measure(["What to pack.", *["Warm milk"] * 100])
+
+    assert words == 3 + 200
+    assert reading_age < Decimal(9)
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [["a" * 1_200], ["b" + "ab" * 600], ["Infantmentalhealth" * 70 + " today."]],
+)
+def test_the_reading_age_stays_within_what_the_field_can_hold(blocks):
+    reading_age, _words = measure(blocks)
+
+    assert LOWEST_READING_AGE <= reading_age <= HIGHEST_READING_AGE
 
 
 def test_article_is_measured_on_save_from_summary_in_brief_and_body():
@@ -180,3 +203,38 @@ def test_changelists_show_a_reading_age_column(admin_client):
         assert "column-reading_age_column" in response.content.decode()
     response = admin_client.get(reverse("admin:guidance_article_changelist"))
     assert "(above target)" in response.content.decode()
+
+
+ONE_LONG_WORD = "<p>" + "ab" * 600 + "</p>"
+LONG_LIST_OF_SHORT_ITEMS = "<ul>" + "<li>Warm milk</li>" * 1_300 + "</ul>"
+
+
+@pytest.mark.parametrize(
+    ("body", "lowest", "highest"),
+    [
+        (ONE_LONG_WORD, HIGHEST_READING_AGE, HIGHEST_READING_AGE),
+        (LONG_LIST_OF_SHORT_ITEMS, LOWEST_READING_AGE, Decimal(9)),
+    ],
+)
+def test_any_body_saves_through_the_admin_with_a_sensible_reading_age(
+    admin_client, body, lowest, highest
+):
+    """These once overflowed the reading age field: a database error, and a 500, on save."""
+    article = make_article(body=PLAIN)
+
+    response = _post_article(admin_client, article, body)
+
+    assert response.status_code == 200
+    article.refresh_from_db()
+    assert article.body == body
+    assert lowest <= article.reading_age <= highest
+
+
+@pytest.mark.parametrize("body", [ONE_LONG_WORD, LONG_LIST_OF_SHORT_ITEMS])
+def test_any_tip_page_intro_saves(body):
+    page = make_tip_page(tips=[])
+    page.intro = body
+    page.save()
+
+    page.refresh_from_db()
+    assert LOWEST_READING_AGE <= page.reading_age <= HIGHEST_READING_AGE

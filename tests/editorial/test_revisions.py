@@ -1,5 +1,7 @@
 """Every save is kept as a revision; two can be compared; an old one can be brought back."""
 
+import time
+
 import pytest
 from django.urls import reverse
 
@@ -197,3 +199,65 @@ def test_new_lines_sent_by_a_browser_are_not_a_change(admin_client):
 
     response = admin_client.get(admin_url(article, "history", article.pk))
     assert response.context["page_obj"][0].changed_labels == []
+
+
+def long_body(paragraphs, changed=()):
+    """About 50 words a paragraph, every paragraph different; ``changed`` ones say so."""
+    return "".join(
+        f"<p>Paragraph {n} {'CHANGED' if n in changed else 'about'} "
+        + " ".join(f"word{n}x{k}" for k in range(48))
+        + "</p>"
+        for n in range(paragraphs)
+    )
+
+
+def test_two_long_revisions_compare_within_a_second_and_show_what_changed(admin_client):
+    # 400 paragraphs of 50 words: 20,000 words, changed in 100 places (difflib over every
+    # word took minutes).
+    article = make_article(body=long_body(400))
+    changed = set(range(0, 400, 4))
+    article.body = long_body(400, changed)
+    article.save()
+    old, new = article.history.order_by("history_date")[:2]
+
+    started = time.perf_counter()
+    response = admin_client.get(
+        admin_url(article, "compare", article.pk), {"old": old.history_id, "new": new.history_id}
+    )
+    elapsed = time.perf_counter() - started
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert elapsed < 1, elapsed
+    assert content.count("<ins>CHANGED</ins>") == len(changed)
+    assert content.count("<del>about</del>") == len(changed)
+
+
+def test_changes_too_many_to_mark_word_by_word_are_marked_as_paragraphs(admin_client):
+    article = make_article(body="<p>" + " ".join(f"old{k}" for k in range(400)) + "</p>")
+    save_in_admin(admin_client, article, body="<p>" + " ".join(f"new{k}" for k in range(400)))
+    old, new = article.history.order_by("history_date")[:2]
+
+    response = admin_client.get(
+        admin_url(article, "compare", article.pk), {"old": old.history_id, "new": new.history_id}
+    )
+
+    content = response.content.decode()
+    assert "<del>old0 old1" in content and "old399</del>" in content
+    assert "<ins>new0 new1" in content
+    assert "1 paragraph changed. It is too long to mark word by word" in content
+
+
+def test_paragraphs_put_in_or_taken_out_are_marked_whole(admin_client):
+    article = make_article(body="<p>First.</p><p>Second, to go.</p><p>Third.</p>")
+    save_in_admin(admin_client, article, body="<p>First.</p><p>Third.</p><p>A new ending.</p>")
+    old, new = article.history.order_by("history_date")[:2]
+
+    response = admin_client.get(
+        admin_url(article, "compare", article.pk), {"old": old.history_id, "new": new.history_id}
+    )
+
+    change = next(c for c in response.context["changes"] if c.name == "body")
+    assert change.old_html == "First.\n<del>Second, to go.</del>\nThird."
+    assert change.new_html == "First.\nThird.\n<ins>A new ending.</ins>"
+    assert change.summary == ""

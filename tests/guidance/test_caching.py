@@ -3,12 +3,16 @@
 import datetime
 
 import pytest
+from django.contrib.sitemaps import Sitemap
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
+from guidance import pagecache
 from guidance.models import Status
-from tests.factories import make_article, make_resource, make_tip_page
+from guidance.sitemaps import SITEMAPS
+from tests.factories import make_article, make_resource, make_stage, make_tip_page, make_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -214,3 +218,139 @@ def test_a_head_request_gets_the_same_caching_headers_as_get(client, site):
     assert head.status_code == 200
     assert head["Cache-Control"] == got["Cache-Control"]
     assert head["ETag"] == got["ETag"]
+
+
+# Query strings: only the parameters a page reads make a separate copy.
+
+CACHED_WITH_ANY_QUERY = [*PUBLIC_PAGES, "/sitemap.xml", "/feed/", "/robots.txt"]
+
+
+@pytest.mark.parametrize("path", CACHED_WITH_ANY_QUERY)
+def test_parameters_a_page_does_not_read_are_served_from_the_cache(client, site, path):
+    first = client.get(path)
+
+    again, queries = count_queries(client, f"{path}?x=8f14e45f&utm_source=newsletter")
+
+    assert first.status_code == again.status_code == 200
+    assert queries == 0
+    assert again.content == first.content
+
+
+def test_the_sitemap_and_feed_are_served_from_the_cache_the_second_time(client, site):
+    for path in ("/sitemap.xml", "/feed/"):
+        first, first_queries = count_queries(client, path)
+        again, again_queries = count_queries(client, path)
+
+        assert first_queries > 0, path
+        assert again_queries == 0, path
+        assert again.content == first.content
+
+
+def test_a_random_query_string_does_not_render_the_sitemap_again(client, site, monkeypatch):
+    rendered = []
+    get_urls = Sitemap.get_urls
+
+    def counting_get_urls(sitemap, *args, **kwargs):
+        rendered.append(type(sitemap))
+        return get_urls(sitemap, *args, **kwargs)
+
+    monkeypatch.setattr(Sitemap, "get_urls", counting_get_urls)
+
+    for number in range(5):
+        assert client.get(f"/sitemap.xml?x={number}").status_code == 200
+
+    assert sorted(rendered, key=str) == sorted(SITEMAPS.values(), key=str)  # once, not five times
+
+
+@pytest.fixture
+def filtered_site(site):
+    newborn, toddler = make_stage(slug="newborn"), make_stage(slug="toddler")
+    sleep = make_topic(slug="sleep")
+    make_article(slug="night-feeds", title="Night feeds", stages=[newborn], topics=[sleep])
+    make_article(slug="tantrums", title="Tantrums", stages=[toddler])
+
+
+def test_the_parameters_a_page_reads_still_give_different_pages(client, filtered_site):
+    newborn = client.get("/guidance/?stage=newborn").content
+    toddler = client.get("/guidance/?stage=toddler").content
+    sleep = client.get("/guidance/?topic=sleep").content
+    toddler_sleep = client.get("/guidance/?stage=toddler&topic=sleep").content
+
+    assert b"Night feeds" in newborn and b"Tantrums" not in newborn
+    assert b"Tantrums" in toddler and b"Night feeds" not in toddler
+    assert b"Night feeds" in sleep and b"Tantrums" not in sleep
+    assert b"Night feeds" not in toddler_sleep and b"Tantrums" not in toddler_sleep
+
+
+def test_an_extra_parameter_gives_the_same_page_as_without_it(client, filtered_site):
+    plain = client.get("/guidance/?stage=newborn")
+
+    tracked, queries = count_queries(client, "/guidance/?utm_campaign=spring&stage=newborn")
+
+    assert queries == 0
+    assert tracked.content == plain.content
+
+
+def test_the_order_of_parameters_does_not_matter(client, filtered_site):
+    first = client.get("/guidance/?stage=newborn&topic=sleep")
+
+    again, queries = count_queries(client, "/guidance/?topic=sleep&stage=newborn")
+
+    assert queries == 0
+    assert again.content == first.content
+
+
+def test_a_repeated_parameter_counts_as_the_page_reads_it_the_last_one(client, filtered_site):
+    newborn = client.get("/guidance/?stage=newborn")
+
+    same, queries = count_queries(client, "/guidance/?stage=toddler&stage=newborn")
+    toddler = client.get("/guidance/?stage=newborn&stage=toddler")
+
+    assert queries == 0
+    assert same.content == newborn.content
+    assert b"Tantrums" in toddler.content and b"Night feeds" not in toddler.content
+
+
+@pytest.mark.parametrize("query", ["?page=1", "?page=", "?page=first", "?stage=&topic=&page=01"])
+def test_page_numbers_that_mean_the_first_page_share_its_copy(client, filtered_site, query):
+    first = client.get("/guidance/")
+
+    again, queries = count_queries(client, f"/guidance/{query}")
+
+    assert queries == 0
+    assert again.content == first.content
+
+
+def test_search_keeps_a_copy_per_query_nation_and_spelling(client, site):
+    crying = client.get("/search/?q=crying")
+    soothing = client.get("/search/?q=soothing")
+    _, repeat_queries = count_queries(client, "/search/?ref=home&q=crying")
+    exact = client.get("/search/?q=crying&spell=off")
+    _, unknown_nation_queries = count_queries(client, "/search/?q=crying&nation=atlantis")
+
+    assert crying.content != soothing.content
+    assert repeat_queries == unknown_nation_queries == 0
+    assert exact.status_code == 200
+    assert count_queries(client, "/search/?spell=off&q=crying")[1] == 0
+
+
+def test_a_sitemap_page_that_does_not_exist_is_not_served_the_first_page(client, site):
+    assert client.get("/sitemap.xml").status_code == 200
+
+    assert client.get("/sitemap.xml?p=1").status_code == 200
+    assert client.get("/sitemap.xml?p=2").status_code == 404
+    assert client.get("/sitemap.xml?p=two").status_code == 404
+
+
+def test_the_sitemap_loads_no_article_bodies(client, site):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/sitemap.xml").status_code == 200
+
+    article_queries = [q["sql"] for q in queries if 'FROM "guidance_article"' in q["sql"]]
+    assert article_queries
+    assert not any('"body"' in sql for sql in article_queries)
+
+
+def test_every_page_named_in_the_cache_parameters_exists():
+    for name in pagecache.PAGE_PARAMETERS:
+        assert reverse(name)

@@ -1,17 +1,36 @@
-"""The resource link checker, run against a local test server (never the internet)."""
+"""The resource link checker, run against a local test server (never the internet).
+
+The checker refuses addresses on this machine and in private networks unless told otherwise,
+so these tests allow the test server explicitly; nothing here connects anywhere else.
+"""
 
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs
 
 import pytest
 from django.core.management import call_command
 
-from guidance.linkcheck import check_url
+from guidance.linkcheck import check_url, public_address
 from guidance.models import Resource, Status
 from tests.factories import make_resource
 
 pytestmark = pytest.mark.django_db
+
+
+def on_this_machine(address, port):
+    return address.is_loopback
+
+
+def check(url, **kwargs):
+    """Check ``url`` allowing this machine, where the test server is."""
+    return check_url(url, allowed=on_this_machine, **kwargs)
+
+
+@pytest.fixture
+def allow_test_server(settings):
+    settings.LINKCHECK_ALLOW_PRIVATE = True
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -22,7 +41,7 @@ class Handler(BaseHTTPRequestHandler):
         self.answer(head=False)
 
     def answer(self, head):
-        path = self.path
+        path, query = self.path.split("?", 1) if "?" in self.path else (self.path, "")
         if path == "/ok":
             self.reply(200)
         elif path == "/gone":
@@ -49,8 +68,28 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/slow":
             time.sleep(2)
             self.reply(200)
+        elif path == "/redirect":
+            self.send_response(302)
+            self.send_header("Location", parse_qs(query)["to"][0])
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        elif path == "/drip":
+            self.drip()
         else:
             self.reply(404)
+
+    def drip(self):
+        """A status line, then a header one byte every 2 seconds (for at most 12 seconds)."""
+        try:
+            self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+            self.wfile.flush()
+            for byte in b"X-Slow: yes\r\n"[:6]:
+                time.sleep(2)
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+        except OSError:
+            pass  # the checker hung up
+        self.close_connection = True
 
     def reply(self, status):
         body = b"hello"
@@ -86,14 +125,14 @@ def server():
     ],
 )
 def test_check_url_reports_the_final_status(server, path, status, ok):
-    result = check_url(server + path, timeout=2)
+    result = check(server + path, timeout=2)
 
     assert result.status == status
     assert result.ok is ok
 
 
 def test_a_slow_server_times_out(server):
-    result = check_url(server + "/slow", timeout=0.3)
+    result = check(server + "/slow", timeout=0.3)
 
     assert result.error == "timed out"
     assert not result.ok
@@ -105,7 +144,7 @@ def test_a_closed_port_is_connection_refused():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    result = check_url(f"http://127.0.0.1:{port}/", timeout=1)
+    result = check(f"http://127.0.0.1:{port}/", timeout=1)
 
     assert result.error == "connection refused"
 
@@ -114,7 +153,7 @@ def test_only_web_addresses_are_fetched():
     assert check_url("file:///etc/passwd").error == "not a web address"
 
 
-def test_the_command_records_each_resources_status(server, capsys):
+def test_the_command_records_each_resources_status(server, allow_test_server, capsys):
     good = make_resource(name="Good", url=server + "/ok")
     bad = make_resource(name="Bad", url=server + "/gone")
     no_url = make_resource(name="Phone only", url="")
@@ -133,7 +172,7 @@ def test_the_command_records_each_resources_status(server, capsys):
     assert "2 web addresses: 1 need attention" in output
 
 
-def test_dry_run_records_nothing(server):
+def test_dry_run_records_nothing(server, allow_test_server):
     resource = make_resource(name="Bad", url=server + "/gone")
 
     call_command("check_resource_links", timeout=2, dry_run=True)
@@ -142,12 +181,12 @@ def test_dry_run_records_nothing(server):
 
 
 def test_a_redirect_loop_is_reported(server):
-    result = check_url(server + "/loop", timeout=2)
+    result = check(server + "/loop", timeout=2)
 
     assert result.error == "too many redirects"
 
 
-def test_the_admin_lists_broken_web_addresses(admin_client, server):
+def test_the_admin_lists_broken_web_addresses(admin_client, server, allow_test_server):
     make_resource(name="Works fine", url=server + "/ok")
     make_resource(name="Gone away", url=server + "/gone")
     call_command("check_resource_links", timeout=2)
@@ -158,3 +197,72 @@ def test_the_admin_lists_broken_web_addresses(admin_client, server):
     assert b"Gone away" in response.content
     assert b"Works fine" not in response.content
     assert b"broken (HTTP 404)" in response.content
+
+
+# Addresses inside our own network: refused at every hop, after the name is resolved.
+
+PRIVATE = [
+    "http://127.0.0.1:1/",
+    "http://localhost:1/",
+    "http://[::1]:1/",
+    "http://[::ffff:127.0.0.1]:1/",
+    "http://0.0.0.0:1/",
+    "http://10.0.0.1/",
+    "http://172.16.0.1/",
+    "http://192.168.1.1/",
+    "http://169.254.169.254/latest/meta-data/",
+    "http://100.64.0.1/",
+    "http://[fd00::1]/",
+    "http://[fe80::1]/",
+    "http://224.0.0.1/",
+    "http://2130706433:1/",  # 127.0.0.1 written as one number
+]
+
+
+@pytest.mark.parametrize("url", PRIVATE)
+def test_private_and_local_addresses_are_refused(url):
+    result = check_url(url, timeout=1)
+
+    assert result.error == "not a public address"
+    assert result.status is None
+
+
+@pytest.mark.parametrize("url", PRIVATE)
+def test_a_redirect_into_a_private_network_is_refused(server, url):
+    port = int(server.rsplit(":", 1)[1])
+
+    def public_or_the_test_server(address, where):
+        # The first hop (the test server) is let through; every other address must be public.
+        return public_address(address, where) or (address.is_loopback and where == port)
+
+    result = check_url(f"{server}/redirect?to={url}", timeout=1, allowed=public_or_the_test_server)
+
+    assert result.error == "not a public address"
+    assert result.status is None
+
+
+def test_the_command_refuses_the_test_server_unless_told_to_allow_it(server, capsys):
+    resource = make_resource(name="Inside", url=server + "/ok")
+
+    call_command("check_resource_links", timeout=2)
+
+    resource.refresh_from_db()
+    assert (resource.link_status, resource.link_error) == (None, "not a public address")
+
+
+def test_a_server_dripping_its_headers_is_cut_off_at_the_deadline(server):
+    started = time.monotonic()
+    result = check(server + "/drip", timeout=3, deadline=1)
+    took = time.monotonic() - started
+
+    assert result.error == "timed out"
+    assert took < 2.5
+
+
+def test_the_deadline_covers_every_redirect(server):
+    started = time.monotonic()
+    result = check(server + "/redirect?to=/slow", timeout=3, deadline=0.5)
+    took = time.monotonic() - started
+
+    assert result.error == "timed out"
+    assert took < 1.5

@@ -276,7 +276,8 @@ def test_nations_label_names_the_nations_or_says_uk_wide(nations, label):
 def test_phone_and_text_links_keep_only_what_a_phone_dials():
     resource = make_resource(phone="0800 123 4567", text_number="85 258", text_message="SHOUT")
 
-    assert resource.phone_href == "tel:08001234567"
+    assert resource.phone_href == "tel:+448001234567"
+    assert resource.phone == "0800 123 4567"
     assert resource.sms_href == "sms:85258?&body=SHOUT"
     assert make_resource(text_number="85258").sms_href == "sms:85258"
 

@@ -1,10 +1,17 @@
 """Links never break: renamed pages redirect, manual redirects work, short links survive."""
 
+import importlib
+
 import pytest
+from django.apps import apps
 
 from guidance.models import Redirect, Status
 from tests.factories import make_article, make_page, make_tip_page
 from tests.guidance.test_admin import article_form_data
+
+delete_off_site_redirects = importlib.import_module(
+    "guidance.migrations.0012_redirect_remove_off_site_targets"
+).delete_off_site_redirects
 
 pytestmark = pytest.mark.django_db
 
@@ -96,3 +103,59 @@ def test_article_and_tip_pages_show_their_short_link(client):
 def test_a_path_that_no_redirect_could_hold_is_a_plain_404(client, path):
     # PostgreSQL refuses NUL in text: the redirect lookup must not even be tried.
     assert client.get(path).status_code == 404
+
+
+# Only paths on this site can be a redirect's new address
+
+OFF_SITE_TARGETS = [
+    "//evil.example/",
+    "/\\evil.example/",
+    "\\\\evil.example/",
+    "/\t/evil.example/",
+    "/\n/evil.example/",
+    "javascript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "https://evil.example/",
+    "guidance/no-slash/",
+    "/guidance/new\u200bname/",
+]
+
+
+@pytest.mark.parametrize("target", OFF_SITE_TARGETS)
+def test_the_admin_refuses_a_new_address_that_is_not_a_path_on_this_site(
+    admin_client, client, target
+):
+    response = admin_client.post(
+        "/admin/guidance/redirect/add/", {"old_path": "/leaflet/", "new_path": target}
+    )
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["new_path"] == [
+        "Give a path on this site, starting with one slash, e.g. /guidance/new-name/. "
+        "Addresses on other websites, and addresses with spaces or backslashes, cannot be used."
+    ]
+    assert not Redirect.objects.exists()
+    assert client.get("/leaflet/").status_code == 404
+
+
+@pytest.mark.parametrize("target", ["/tips/newborn-days/", "/guidance/a-b/?from=leaflet", "/"])
+def test_a_path_on_this_site_is_accepted(admin_client, client, target):
+    response = admin_client.post(
+        "/admin/guidance/redirect/add/", {"old_path": "/leaflet/", "new_path": target}
+    )
+
+    assert response.status_code == 302
+    assert client.get("/leaflet/")["Location"] == target
+
+
+def test_the_migration_deletes_redirects_that_leave_the_site(client):
+    for number, target in enumerate(OFF_SITE_TARGETS):
+        # As rows were before the check: written without it.
+        Redirect.objects.create(old_path=f"/old-{number}/", new_path=target)
+    Redirect.objects.create(old_path="/kept/", new_path="/tips/newborn-days/")
+
+    delete_off_site_redirects(apps, None)
+
+    assert list(Redirect.objects.values_list("old_path", flat=True)) == ["/kept/"]
+    assert client.get("/old-0/").status_code == 404
+    assert client.get("/kept/")["Location"] == "/tips/newborn-days/"

@@ -1,6 +1,9 @@
 """Image uploads are checked by content, size and pixels, re-encoded without EXIF, renamed."""
 
 import io
+import os
+import struct
+import zlib
 
 import pytest
 from django import forms
@@ -8,7 +11,13 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from guidance.uploads import SafeImageField, SafeImageFormField, check_image, random_image_name
+from guidance.uploads import (
+    MAX_ASPECT_RATIO,
+    SafeImageField,
+    SafeImageFormField,
+    check_image,
+    random_image_name,
+)
 
 GPS_TAG = 0x8825  # the EXIF pointer to GPS information
 ORIENTATION_TAG = 0x0112
@@ -20,6 +29,28 @@ def image_bytes(fmt="JPEG", size=(40, 30), exif=None, mode="RGB"):
     options = {"exif": exif} if exif is not None else {}
     image.save(output, format=fmt, **options)
     return output.getvalue()
+
+
+def png_chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def png_with_truncated_pixels(width=200, height=200):
+    """A PNG whose every checksum is right but whose pixel data stops halfway.
+
+    ``Image.verify()`` checks only the file's structure and checksums, so it passes this; only
+    decoding the pixels shows that they are missing.
+    """
+    rows = b"".join(b"\0" + os.urandom(width * 3) for _row in range(height))
+    pixels = zlib.compress(rows)
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
+    data = (
+        b"\x89PNG\r\n\x1a\n"
+        + png_chunk(b"IHDR", header)
+        + png_chunk(b"IDAT", pixels[: len(pixels) // 2])
+        + png_chunk(b"IEND", b"")
+    )
+    return SimpleUploadedFile("broken.png", data, content_type="image/png")
 
 
 def upload(data, name="photo.jpg", content_type="image/jpeg"):
@@ -120,6 +151,31 @@ def test_a_truncated_image_is_refused():
         check_image(upload(data[: len(data) // 2], content_type="image/png"))
 
     assert error.value.code == "not_an_image"
+
+
+def test_an_image_whose_pixel_data_stops_short_is_refused_though_its_checksums_are_right():
+    broken = png_with_truncated_pixels()
+    Image.open(broken).verify()  # what was checked before, and it passes
+    broken.seek(0)
+
+    with pytest.raises(ValidationError) as error:
+        check_image(broken)
+
+    assert error.value.code == "not_an_image"
+
+
+@pytest.mark.parametrize("size", [(1000, 20_000), (20_000, 1000), (2, 21)])
+def test_a_very_long_and_thin_image_is_refused(size):
+    with pytest.raises(ValidationError) as error:
+        check_image(upload(image_bytes("PNG", size=size, mode="L"), content_type="image/png"))
+
+    assert error.value.code == "too_long_and_thin"
+
+
+def test_a_long_image_within_the_limit_is_accepted():
+    data = image_bytes("PNG", size=(100, 100 * MAX_ASPECT_RATIO), mode="L")
+
+    assert check_image(upload(data, content_type="image/png")) == "PNG"
 
 
 def test_image_model_fields_get_random_names_and_the_safe_form_field():

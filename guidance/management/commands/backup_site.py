@@ -1,16 +1,17 @@
 """Write the whole site (database rows and uploaded files) to one .tar.gz archive."""
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from guidance.backup import media_files, row_counts, write_backup
+from guidance.backup import backed_up_media, row_counts, write_backup
 
 
 class Command(BaseCommand):
     help = (
         "Back up every database row (portable JSON, restorable into SQLite or PostgreSQL) and "
-        "every uploaded file into one .tar.gz. Restore it with restore_site."
+        "every uploaded picture into one .tar.gz, readable only by the user who runs this. "
+        "Restore it with restore_site."
     )
 
     def add_arguments(self, parser):
@@ -28,14 +29,19 @@ class Command(BaseCommand):
             counts = row_counts()
             self.stdout.write(
                 f"Would back up {sum(counts.values())} rows in {len(counts)} tables "
-                f"and {len(list(media_files()))} uploaded files."
+                f"and {len(backed_up_media())} uploaded files."
             )
             return
         if path is None:
             folder = settings.VAR_DIR / "backups"
-            folder.mkdir(parents=True, exist_ok=True)
+            # Backups hold password hashes and two-factor keys: for the owner's eyes only.
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            folder.chmod(0o700)  # made before backups were private, perhaps
             path = folder / f"littlevoices-{timezone.now():%Y%m%d-%H%M%S}.tar.gz"
-        manifest = write_backup(path)
+        try:
+            manifest = write_backup(path)
+        except OSError as error:
+            raise CommandError(f"Could not write the backup: {error}") from error
         self.stdout.write(
             self.style.SUCCESS(
                 f"Backed up {sum(manifest['rows'].values())} rows and "

@@ -1,9 +1,10 @@
 """Check every published resource's web address and record what it answered."""
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from guidance.linkcheck import check_urls
+from guidance.linkcheck import DEADLINE, any_address, check_urls, public_address
 from guidance.models import Resource
 
 
@@ -11,11 +12,17 @@ class Command(BaseCommand):
     help = (
         "Check each signposting resource's web address (HEAD, or GET when HEAD is refused, "
         "redirects followed, short timeout) and record the status for the admin dashboard. "
-        "Meant for a daily cron job."
+        "Addresses inside a private network are never visited. Meant for a daily cron job."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--timeout", type=float, default=5.0, help="Seconds per request.")
+        parser.add_argument(
+            "--deadline",
+            type=float,
+            default=DEADLINE,
+            help="Most seconds one web address may take, redirects included.",
+        )
         parser.add_argument(
             "--all", action="store_true", help="Check drafts too, not only published resources."
         )
@@ -23,10 +30,16 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="Check and report, but record nothing."
         )
 
-    def handle(self, *args, timeout, all=False, dry_run=False, **options):
+    def handle(self, *args, timeout, deadline=DEADLINE, all=False, dry_run=False, **options):
         resources = Resource.objects.all() if all else Resource.objects.published()
         resources = list(resources.exclude(url="").order_by("name"))
-        results = check_urls([resource.url for resource in resources], timeout=timeout)
+        allowed = any_address if settings.LINKCHECK_ALLOW_PRIVATE else public_address
+        results = check_urls(
+            [resource.url for resource in resources],
+            timeout=timeout,
+            deadline=deadline,
+            allowed=allowed,
+        )
         now = timezone.now()
         broken = 0
         for resource in resources:

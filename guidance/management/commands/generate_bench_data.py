@@ -382,8 +382,9 @@ class Command(BaseCommand):
                     kind=kind,
                     urgency=urgency,
                     when_to_use=self.sentence() + " " + self.sentence(),
-                    # Ofcom keeps 01632 960xxx for drama: never a real person's number.
-                    phone=f"01632 960{number % 1000:03d}" if has_phone else "",
+                    # Ofcom keeps 020 7946 0xxx for drama: never a real person's number (and,
+                    # unlike 01632 960xxx, a number the phone check accepts).
+                    phone=f"020 7946 0{number % 1000:03d}" if has_phone else "",
                     text_number="85258" if kind == ResourceKind.TEXT else "",
                     text_message="BENCH" if kind == ResourceKind.TEXT else "",
                     url=f"https://example.org/help/{number}",

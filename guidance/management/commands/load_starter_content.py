@@ -49,6 +49,7 @@ RESOURCE_FIELDS = (
     "urgency",
     "when_to_use",
     "phone",
+    "phone_note",
     "text_number",
     "text_message",
     "url",

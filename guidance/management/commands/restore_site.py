@@ -8,7 +8,9 @@ from guidance.backup import BackupError, restore_backup
 class Command(BaseCommand):
     help = (
         "Restore a backup_site archive: run `migrate` on an empty database first, then this. "
-        "It refuses a database that already holds content unless --force is given."
+        "It refuses a database that already holds content unless --force is given. The whole "
+        "archive is checked first: anything odd in it (a file that is not a picture, a row the "
+        "site would not accept, something too big) and nothing is restored."
     )
 
     def add_arguments(self, parser):
@@ -21,12 +23,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, path, force=False, **options):
         try:
-            manifest = restore_backup(path, force=force)
+            restored = restore_backup(path, force=force)
         except (BackupError, OSError) as error:
             raise CommandError(str(error)) from error
+        # What was loaded and written, not what the manifest claims.
         self.stdout.write(
             self.style.SUCCESS(
-                f"Restored {sum(manifest['rows'].values())} rows and {len(manifest['media'])} "
-                f"files from a backup made {manifest['created']}."
+                f"Restored {restored.rows} rows and {restored.files} files from a backup made "
+                f"{restored.manifest.get('created', 'at an unknown time')}."
             )
         )

@@ -1,5 +1,5 @@
 """
-Hold the public pages under a bounded load and fail on any error (QUALITY.md, "Reliability").
+Hold the public pages under a bounded load and fail on any error (docs/quality-budgets.md).
 
 ``.venv/bin/python bench/loadtest.py`` (``make loadtest``) sets up a throwaway site as
 ``run.py`` does (a new SQLite database in a temporary folder, or ``--database-url``, a throwaway

@@ -317,7 +317,7 @@ if not 1 <= REVIEW_INTERVAL_MONTHS <= 36:
         "reviewed at least every three years."
     )
 # Plain English (guidance/readability.py): the admin warns when a page's reading age is above
-# this. CONTENT.md asks for a reading age of about 9 to 11.
+# this. docs/writing-guide.md asks for a reading age of about 9 to 11.
 READING_AGE_TARGET = Decimal(os.environ.get("DJANGO_READING_AGE_TARGET", "11"))
 # The site's public address, for links in e-mails (there is no request to take it from).
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://localhost:8000").rstrip("/")

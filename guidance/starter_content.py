@@ -5,10 +5,10 @@ simple pages, as plain data.
 ``python manage.py load_starter_content`` reads this module and creates whatever has not been
 loaded before (see that command for the rules). Nothing here touches the database.
 
-Every sentence was written for this project. Facts, service names and phone numbers come from the
-project's FACTS.md, gathered in November 2026: check them all again before launch. Articles and tip
-pages ship with no clinical reviewer, so the site shows them as not yet clinically reviewed until
-the charity's own reviewer has read them.
+Every sentence was written for this project. Facts, service names and phone numbers come from
+docs/facts-and-sources.md, gathered in November 2026: check them all again before launch.
+Articles and tip pages ship with no clinical reviewer, so the site shows them as not yet
+clinically reviewed until the charity's own reviewer has read them.
 
 Links between items (stages, topics, resources, related articles) are by slug. A link to a slug
 that does not exist when the content is loaded is skipped.
@@ -16,7 +16,8 @@ that does not exist when the content is loaded is skipped.
 
 import datetime
 
-# When the facts in FACTS.md were gathered; rows marked "needs checking" there get None instead.
+# When the facts in docs/facts-and-sources.md were gathered; rows marked "needs checking" there
+# get None instead.
 CHECKED = datetime.date(2026, 11, 1)
 
 AUTHOR = "Little Voices editorial team"
@@ -63,8 +64,8 @@ NOW, TODAY, SOON, ANY_TIME = 1, 2, 3, 4
 
 
 # ---------------------------------------------------------------------------------------------
-# Sources: (title, web address). An empty address means FACTS.md names the source but gives no
-# address we are sure of; the reviewer can add one.
+# Sources: (title, web address). An empty address means docs/facts-and-sources.md names the
+# source but gives no address we are sure of; the reviewer can add one.
 # ---------------------------------------------------------------------------------------------
 
 HARVARD_BRAIN = (
@@ -426,7 +427,7 @@ RESOURCES = [
         "url": "https://pandasfoundation.org.uk/",
         **UK_WIDE,
         "order": 1,
-        "last_checked": None,  # FACTS.md: opening hours unconfirmed, needs checking.
+        "last_checked": None,  # hours unconfirmed: needs checking (docs/facts-and-sources.md)
     },
     {
         "slug": "breathing-space",
@@ -461,7 +462,7 @@ RESOURCES = [
         "url": "https://www.callhelpline.org.uk/",
         **WALES,
         "order": 3,
-        "last_checked": None,  # FACTS.md: sources disagree on the number, needs checking.
+        "last_checked": None,  # sources disagree on the number: needs checking
     },
     {
         "slug": "mind-infoline",

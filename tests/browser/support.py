@@ -48,8 +48,8 @@ PAGE_TYPES = {
     "not-found": "/no-such-page/",
 }
 
-# QUALITY.md: total first-visit transfer of an article page, no images, at most 45 KB. Every
-# page type is held to the same budget.
+# docs/quality-budgets.md: total first-visit transfer of an article page, no images, at most
+# 45 KB. Every page type is held to the same budget.
 TRANSFER_BUDGET = 45 * 1024
 
 # Describes an element for a failure message: tag, id, classes, text and size.

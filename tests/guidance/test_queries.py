@@ -1,4 +1,4 @@
-"""Query budgets from QUALITY.md: few queries per page, and no more with ten times the content."""
+"""Query budgets (docs/quality-budgets.md): few queries a page, no more with 10x the content."""
 
 import pytest
 from django.db import connection

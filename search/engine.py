@@ -32,22 +32,22 @@ from django.utils.safestring import mark_safe
 from guidance import searchindex
 from guidance.models import Article, Nation, Resource
 from guidance.richtext import BLOCK_END, html_to_text
+from guidance.words import WORD
 from tips.models import TipPage
 
 from . import postings, text, wordlists
 from .plan import make_plan
 from .postings import MODELS
+from .searchlog import FEW
 
 logger = logging.getLogger("search")
 
 MAX_RESULTS = 20
-FEW = 3
 # A stem on more than this share of pages does not have to be held for "every word".
 COMMON_SHARE = 0.5
 SYNONYM_SHARE = 0.8
 KIND_ORDER = {"article": 0, "tip_page": 1, "resource": 2}
 EXCERPT_WORDS = 28
-WORD = re.compile(r"[^\W_]+")
 BLOCK_BREAK = re.compile(r"(?<=[^\s.!?:;,])[ \t]*\n\s*")
 WORD_OR_OTHER = re.compile(r"([^\W_]+(?:['\u2019][^\W_]+)*)")
 

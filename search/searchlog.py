@@ -18,7 +18,8 @@ from django.utils import timezone
 
 from .models import MissedSearch
 
-# A search that finds fewer results than this is recorded.
+# "A few" results: fewer than this, and a search is recorded (and search adds pages that hold
+# only some of the words, see search.engine).
 FEW = 3
 MAX_LENGTH = MissedSearch._meta.get_field("query").max_length
 # Someone (or something) typing nonsense all day must not grow the table without limit.

@@ -20,7 +20,7 @@ export DJANGO_VAR_DIR ?= $(CURDIR)/var
 help:
 	@echo "make run    set up, load the starter content and serve at http://127.0.0.1:$(PORT)"
 	@echo "make test   set up and run the whole test suite"
-	@echo "make lint   ruff lint and format check;  make check   Django checks and missing migrations"
+	@echo "make lint   ruff lint, format check and import contracts;  make check   Django checks and missing migrations"
 
 $(STAMP): pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then \
@@ -64,6 +64,7 @@ test: $(STAMP) $(NODE_STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	PYTHONPATH=. $(VENV)/bin/lint-imports
 
 format: $(STAMP)
 	$(VENV)/bin/ruff format .

@@ -8,6 +8,7 @@ from . import devices
 
 
 def form_helper(button):
+    """Our template pack (templates/littlevoices/) gives the button the site's own look."""
     helper = FormHelper()
     helper.add_input(Submit("submit", button))
     return helper
@@ -22,6 +23,9 @@ class StaffAuthenticationForm(AuthenticationForm):
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
         self.helper = form_helper(_("Continue"))
+        # An error message says what to do, not that something is wrong.
+        self.fields["username"].error_messages["required"] = _("Enter your username")
+        self.fields["password"].error_messages["required"] = _("Enter your password")
 
     def confirm_login_allowed(self, user):
         super().confirm_login_allowed(user)
@@ -31,6 +35,8 @@ class StaffAuthenticationForm(AuthenticationForm):
 
 
 class CodeField(forms.CharField):
+    default_error_messages = {"required": _("Enter the code from your authenticator app")}
+
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", 32)
         super().__init__(**kwargs)
@@ -102,3 +108,11 @@ class EnrolForm(forms.Form):
                 code="wrong_code",
             )
         return code
+
+
+class ReplaceBackupCodesForm(forms.Form):
+    """No fields: only the button that replaces every backup code, rendered like our other forms."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper(_("Make new backup codes"))

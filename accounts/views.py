@@ -31,7 +31,7 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 
 from . import devices
-from .forms import EnrolForm, StaffAuthenticationForm, VerifyForm
+from .forms import EnrolForm, ReplaceBackupCodesForm, StaffAuthenticationForm, VerifyForm
 from .securitylog import log_login, logger
 
 PENDING_KEY = "accounts_pending_login"
@@ -271,7 +271,8 @@ def backup_codes(request):
     Backup codes: new ones are shown once (after set-up, or after making new ones here);
     otherwise how many are left and a button to replace them all. Wrapped in
     ``admin.site.admin_view`` (accounts/urls.py), so only for staff who logged in with both factors.
-    Template ``accounts/backup_codes.html``; context ``codes``, ``codes_left``, ``next``.
+    Template ``accounts/backup_codes.html``; context ``codes``, ``codes_left``, ``next``,
+    ``form`` (the button).
     """
     if request.method == "POST":
         request.session[NEW_CODES_KEY] = devices.replace_backup_codes(request.user)
@@ -290,6 +291,7 @@ def backup_codes(request):
             codes=[f"{code[:4]} {code[4:]}" for code in codes or ()],
             codes_left=devices.backup_codes_left(request.user),
             next=next_url(request),
+            form=ReplaceBackupCodesForm(),
             title=_("Backup codes"),
         ),
     )

@@ -1,5 +1,5 @@
 """
-Hold the public pages under a bounded load and fail on any error (docs/quality-budgets.md).
+Hold the public pages under a bounded load and fail on any error (docs/quality-and-benchmarks.md).
 
 ``.venv/bin/python bench/loadtest.py`` (``make loadtest``) sets up a throwaway site as
 ``run.py`` does (a new SQLite database in a temporary folder, or ``--database-url``, a throwaway

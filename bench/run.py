@@ -40,7 +40,7 @@ from loadclient import run_load
 
 REPO = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
-# Production sits behind a TLS-terminating proxy (README, "Deploying"); so does the benchmark, in
+# Production sits behind a TLS-terminating proxy (docs/deploying.md); so does the benchmark, in
 # effect: HTTPS settings on, and every request says it came over HTTPS, as the proxy would.
 PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
 TRIVIAL = "trivial view"

@@ -11,7 +11,7 @@ from django.middleware.clickjacking import XFrameOptionsMiddleware
 from django.middleware.csp import ContentSecurityPolicyMiddleware
 from django.middleware.security import SecurityMiddleware
 
-from .logging import request_id_var
+from core.logging import request_id_var
 
 logger = logging.getLogger("littlevoices.request")
 

@@ -2,7 +2,7 @@
 Settings for Little Voices, read from the environment.
 
 Every setting a deployment may change is a ``DJANGO_*`` environment variable (or
-``DATABASE_URL``); the README lists them. The defaults run the site locally on SQLite
+``DATABASE_URL``); docs/configuration.md lists them. The defaults run the site locally on SQLite
 with no configuration; a production deployment that forgets the secret key refuses to start.
 """
 
@@ -57,7 +57,6 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.sitemaps",
     "crispy_forms",
-    "crispy_bootstrap5",
     "django_otp",
     "accounts.apps.AuthenticatorAppsConfig",  # django_otp.plugins.otp_totp
     "accounts.apps.BackupCodesConfig",  # django_otp.plugins.otp_static
@@ -65,10 +64,16 @@ INSTALLED_APPS = [
     "accounts.apps.AccountsConfig",
     "simple_history",
     "django_prose_editor",  # the rich-text editor's static files (editorial/widgets.py)
+    # Our apps, from the bottom layer up (docs/architecture.md).
+    "core",
+    "editorial",
     "guidance",
     "tips",
-    "editorial",
     "search",
+    "starter",
+    "operations",
+    "bench",
+    "website",
 ]
 
 MIDDLEWARE = [
@@ -85,8 +90,8 @@ MIDDLEWARE = [
     # Before sessions, CSRF and password hashing: a flood of login POSTs is refused cheaply.
     "accounts.ratelimit.PostRateLimitMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "guidance.middleware.PublicPageCacheMiddleware",
-    "guidance.middleware.RedirectFallbackMiddleware",
+    "website.middleware.PublicPageCacheMiddleware",
+    "website.middleware.RedirectFallbackMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -112,7 +117,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "guidance.context_processors.site",
+                "website.context_processors.site",
                 "search.context_processors.header_search",
             ],
         },
@@ -149,7 +154,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Staff accounts (README: "Staff accounts and two-factor login"). The admin and the staff login
+# Staff accounts (docs/staff-accounts-and-security.md). The admin and the staff login
 # pages live under ADMIN_PATH; find them with reverse("admin:index"), never a hard-coded path.
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip().strip("/") + "/"
 if ADMIN_PATH == "/" or not all(
@@ -196,7 +201,7 @@ STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
-# The app serves uploaded pictures itself unless told a proxy (or S3) does: README, "Deploying".
+# The app serves uploaded pictures itself unless told a proxy (or S3) does: docs/deploying.md.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -207,8 +212,9 @@ STORAGES = {
 # Hashed static names never change content, so browsers may keep them for a year.
 WHITENOISE_MAX_AGE = 31536000
 
-CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
-CRISPY_TEMPLATE_PACK = "bootstrap5"
+# Our own template pack (templates/littlevoices/, docs/forms.md): the site's markup, no Bootstrap.
+CRISPY_ALLOWED_TEMPLATE_PACKS = ("littlevoices",)
+CRISPY_TEMPLATE_PACK = "littlevoices"
 
 # Caching. Redis when REDIS_URL is set (shared by every app server); otherwise a file cache,
 # which all gunicorn workers on one machine share. Page-cache invalidation relies on sharing.
@@ -283,9 +289,9 @@ LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "config.logging.RequestIdFilter"}},
+    "filters": {"request_id": {"()": "core.logging.RequestIdFilter"}},
     "formatters": {
-        "json": {"()": "config.logging.JSONFormatter"},
+        "json": {"()": "core.logging.JSONFormatter"},
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
     },
     "handlers": {

@@ -2,15 +2,11 @@ import re
 
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
-from django.views.generic import TemplateView
 
-from guidance import media as guidance_media
+from bench import views as bench_views
 from guidance import views as guidance_views
-from guidance import views_bench
-from guidance.feeds import LatestFeed
-from guidance.sitemaps import SITEMAPS
+from website import media
 
 urlpatterns = [
     # Staff: the two-step login pages, then the admin, under DJANGO_ADMIN_PATH (default admin/).
@@ -18,21 +14,15 @@ urlpatterns = [
     path(f"{settings.ADMIN_PATH}editorial/", include("editorial.urls")),
     path(settings.ADMIN_PATH, admin.site.urls),
     path("tips/", include("tips.urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path(
-        "robots.txt",
-        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
-        name="robots",
-    ),
-    path("feed/", LatestFeed(), name="feed"),
+    path("", include("website.urls")),
     path("", include("search.urls")),
     path("", include("guidance.urls")),
     # Simple pages (about, accessibility, privacy...) come last so they never hide a real URL.
     path("<slug:slug>/", guidance_views.page_detail, name="page"),
 ]
 
-handler404 = "guidance.errors.page_not_found"
-handler500 = "guidance.errors.server_error"
+handler404 = "website.errors.page_not_found"
+handler500 = "website.errors.server_error"
 
 if settings.SERVE_MEDIA:
     # Uploaded pictures (only the images/ folder), for a site with no proxy serving MEDIA_ROOT.
@@ -40,11 +30,11 @@ if settings.SERVE_MEDIA:
         0,
         re_path(
             rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>images/.+)$",
-            guidance_media.serve_media,
+            media.serve_media,
             name="media",
         ),
     )
 
 if settings.BENCH_TRIVIAL_VIEW:
     # Only for `make bench`: the baseline every page is measured against (bench/README.md).
-    urlpatterns.append(path("_bench/trivial/", views_bench.trivial, name="bench_trivial"))
+    urlpatterns.append(path("_bench/trivial/", bench_views.trivial, name="bench_trivial"))

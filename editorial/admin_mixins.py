@@ -22,12 +22,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.models import Status
+
 from . import history
 
-PUBLISHED = "published"
 PUBLISHING_FIELDS = ("status", "published_at")
 # What marks a page as clinically reviewed; only people with review_<model> may change them.
-REVIEW_FIELDS = ("reviewed_by", "last_reviewed", "next_review_due")
+CLINICAL_REVIEW_FIELDS = ("reviewed_by", "last_reviewed", "next_review_due")
 VERSION_FIELD = "base_version"
 REASON_FIELD = "change_reason"
 
@@ -196,16 +197,16 @@ class EditorialAdmin(RevisionsAdmin):
         return self._perm(request, "publish")
 
     def has_review_permission(self, request):
-        return any(field.name in REVIEW_FIELDS for field in self.opts.fields) and self._perm(
-            request, "review"
-        )
+        return any(
+            field.name in CLINICAL_REVIEW_FIELDS for field in self.opts.fields
+        ) and self._perm(request, "review")
 
     def _reviews_only(self, request):
         """A clinical reviewer: may record a review, and change nothing else."""
         return self.has_review_permission(request) and not self._perm(request, "change")
 
     def _is_live(self, obj):
-        return obj is not None and obj.status == PUBLISHED
+        return obj is not None and obj.status == Status.PUBLISHED
 
     def has_change_permission(self, request, obj=None):
         if self._reviews_only(request):
@@ -225,14 +226,14 @@ class EditorialAdmin(RevisionsAdmin):
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if self._reviews_only(request):
-            editable = set(REVIEW_FIELDS) | {VERSION_FIELD, REASON_FIELD}
+            editable = set(CLINICAL_REVIEW_FIELDS) | {VERSION_FIELD, REASON_FIELD}
             everything = flatten_fieldsets(self.get_fieldsets(request, obj))
             return [*readonly, *(f for f in everything if f not in editable and f not in readonly)]
         if not self.has_publish_permission(request):
             readonly += [f for f in PUBLISHING_FIELDS if f not in readonly]
         if not self.has_review_permission(request):
             names = {field.name for field in self.opts.fields}
-            readonly += [f for f in REVIEW_FIELDS if f in names and f not in readonly]
+            readonly += [f for f in CLINICAL_REVIEW_FIELDS if f in names and f not in readonly]
         return readonly
 
     def change_view(self, request, object_id, form_url="", extra_context=None):

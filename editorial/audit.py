@@ -21,11 +21,10 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core import kinds
+
 from . import history
 
-CONTENT_APPS = ("guidance", "tips")
-# The kinds of page that can be deleted and brought back from "Deleted pages".
-RESTORABLE = ("guidance.article", "tips.tippage", "guidance.resource", "guidance.page")
 PER_PAGE = 50
 # No row can have a larger id (a bigger number in the address would crash SQLite's lookup).
 MAX_ID = 2**63 - 1
@@ -36,10 +35,15 @@ def content_models():
     """Every content model that keeps a history, in a stable order."""
     return [
         model
-        for app_label in CONTENT_APPS
+        for app_label in sorted(kinds.content_apps())
         for model in apps.get_app_config(app_label).get_models()
         if history.history_manager(model) is not None
     ]
+
+
+def restorable():
+    """The labels of the kinds of page that can be brought back from "Deleted pages"."""
+    return [kind.label for kind in kinds.where(restorable=True)]
 
 
 def model_label(model):
@@ -94,7 +98,7 @@ class Change(HistoryLine):
                 )
             except NoReverseMatch:
                 return None
-        if model_label(target) in RESTORABLE:
+        if model_label(target) in restorable():
             return reverse("editorial:deleted")
         return None
 
@@ -204,7 +208,7 @@ def deleted_pages(request):
     ``editorial/deleted_pages.html``): only the kinds the person may view, and none at all
     refused.
     """
-    viewable = [apps.get_model(label) for label in RESTORABLE]
+    viewable = [apps.get_model(label) for label in restorable()]
     viewable = [model for model in viewable if may_view(request.user, model)]
     if not viewable:
         raise PermissionDenied
@@ -243,7 +247,7 @@ def deleted_pages(request):
 @require_POST
 def restore_deleted(request, kind, history_id):
     """Bring one deleted page back (as a draft, unless the person may publish)."""
-    if kind not in RESTORABLE:
+    if kind not in restorable():
         raise Http404
     model = apps.get_model(kind)
     opts = model._meta

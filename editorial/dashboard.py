@@ -17,8 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from guidance.models import Article, Resource, Status, add_months
-from tips.models import TipPage
+from core import kinds
+from core.models import Status, add_months
 
 from .reviews import format_target
 
@@ -96,10 +96,24 @@ def _owner_name(row):
     return full or row["owner__username"] or ""
 
 
+def reviewed_models():
+    """The models of the clinically reviewed kinds (articles, tip pages)."""
+    return [kind.model for kind in kinds.where(reviewed=True)]
+
+
+def contact_models():
+    """The models of the kinds with numbers and web addresses to check (resources)."""
+    return [kind.model for kind in kinds.where(contact_details=True)]
+
+
+def _change_url(model, pk):
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[pk])
+
+
 def page_rows():
     """Every article and tip page, with the columns the dashboard shows: one query per model."""
     rows = []
-    for model in (Article, TipPage):
+    for model in reviewed_models():
         opts = model._meta
         url_name = f"admin:{opts.app_label}_{opts.model_name}_change"
         for row in model.objects.order_by().values(*PAGE_COLUMNS):
@@ -172,11 +186,15 @@ def resource_sections(today):
     """Broken or unchecked web addresses, and numbers not confirmed in the last six months."""
     phones_due = add_months(today, -PHONE_CHECK_MONTHS)
     links, numbers = [], []
-    for row in Resource.objects.order_by("urgency", "order", "name").values(*RESOURCE_COLUMNS):
-        change_url = reverse("admin:guidance_resource_change", args=[row["pk"]])
+    rows = [
+        (model, row)
+        for model in contact_models()
+        for row in model.objects.values(*RESOURCE_COLUMNS)  # in the help page's order
+    ]
+    for model, row in rows:
         common = {key: row[key] for key in ("name", "status", "url", "phone", "text_number")} | {
             "last_checked": row["last_checked"],
-            "change_url": change_url,
+            "change_url": _change_url(model, row["pk"]),
         }
         if row["url"]:
             problem = _link_problem(row)
@@ -219,11 +237,13 @@ def _link_problem(row):
 
 def numbers_to_fix_section():
     """Resources whose phone or text number is not one clear number: they have no button."""
-    resources = (
-        Resource.objects.filter(numbers_need_fixing=True)
+    resources = [
+        resource
+        for model in contact_models()
+        for resource in model.objects.filter(numbers_need_fixing=True)
         .order_by("name")
         .only("name", "status", "url", "phone", "phone_note", "text_number", "last_checked")
-    )
+    ]
     return Section(
         "numbers-to-fix",
         _("Phone numbers that need fixing"),
@@ -237,7 +257,7 @@ def numbers_to_fix_section():
                 text_number=resource.text_number,
                 last_checked=resource.last_checked,
                 problem=resource.number_problem,
-                change_url=reverse("admin:guidance_resource_change", args=[resource.pk]),
+                change_url=_change_url(type(resource), resource.pk),
             )
             for resource in resources
         ],

@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from simple_history.utils import get_m2m_field_name
 
-from guidance.richtext import BLOCK_END, html_to_text
+from core.richtext import BLOCK_END, html_to_text
 
 # Fields that a restore leaves as they are now: publishing is a separate decision, the clinical
 # review record must not be rewritten, the address stays the same so links keep working, and

@@ -8,44 +8,27 @@ no-store`` keeps it out of every cache (and it lives under the admin path, which
 cache never stores), and ``X-Robots-Tag: noindex`` keeps it out of search engines.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from guidance.models import Article, Page, Status
-from guidance.views import with_article_details
-from tips.models import TipPage
-from tips.views import with_tip_page_details
+from core import kinds
+from core.models import Status
 
 
-@dataclass(frozen=True)
-class Previewable:
-    model: type
-    template: str
-    context_name: str
-    # Adds to a queryset what the public view loads with the page (its signposting, tips...).
-    with_details: Callable
-
-
-PREVIEWABLE = {
-    "article": Previewable(
-        Article, "guidance/article_detail.html", "article", with_article_details
-    ),
-    "tippage": Previewable(TipPage, "tips/tip_page_detail.html", "tip_page", with_tip_page_details),
-    "page": Previewable(Page, "guidance/page.html", "page", lambda pages: pages),
-}
+def previewable(model_name):
+    """The kind called ``model_name`` ("article", "tippage") if it has a page to preview."""
+    kind = kinds.with_model_name(model_name)
+    return kind if kind is not None and kind.previewable else None
 
 
 def preview_url(obj):
     """The preview address of ``obj``, or ``None`` if its kind has no preview."""
     kind = obj._meta.model_name
-    if kind not in PREVIEWABLE:
+    if previewable(kind) is None:
         return None
     return reverse("editorial:preview", kwargs={"kind": kind, "pk": obj.pk})
 
@@ -62,33 +45,40 @@ def preview_state(obj):
 def preview(request, kind, pk):
     """A page as a parent would see it, with a preview banner.
 
-    Template: the public one (``guidance/article_detail.html``, ``tips/tip_page_detail.html``
-    or ``guidance/page.html``), with its usual context plus ``preview``: ``state``,
+    Template: the public one of its kind (``core.kinds``), with its usual context plus ``preview``: ``state``,
     ``published_at`` and ``change_url``. Needs permission to view (or change) that kind of page.
     """
-    previewable = PREVIEWABLE.get(kind)
-    if previewable is None:
+    found = previewable(kind)
+    if found is None:
         raise Http404
-    opts = previewable.model._meta
+    opts = found.model._meta
     # As in the admin, permission to change a kind of page includes seeing it.
     if not any(
         request.user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
         for action in ("view", "change")
     ):
         raise PermissionDenied
-    obj = get_object_or_404(previewable.with_details(previewable.model.objects.all()), pk=pk)
+    obj = get_object_or_404(found.with_details(found.model.objects.all()), pk=pk)
     context = {
-        previewable.context_name: obj,
+        found.context_name: obj,
         "preview": {
             "state": preview_state(obj),
             "published_at": obj.published_at,
-            "change_url": reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[pk]),
+            "change_url": _change_url(opts, pk),
         },
     }
-    response = render(request, previewable.template, context)
+    response = render(request, found.template, context)
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def _change_url(opts, pk):
+    """The admin page to edit the object on, or ``None`` for a kind the admin does not show."""
+    try:
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[pk])
+    except NoReverseMatch:
+        return None
 
 
 def wants_preview(request):

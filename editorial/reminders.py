@@ -19,10 +19,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from guidance.models import Article
-from tips.models import TipPage
-
-from .dashboard import REVIEW_SOON_DAYS
+from .dashboard import REVIEW_SOON_DAYS, reviewed_models
 from .roles import CLINICAL_REVIEWER
 
 
@@ -49,7 +46,7 @@ def pages_due(today):
     """Articles and tip pages whose review is overdue or due within 30 days, soonest first."""
     soon = today + datetime.timedelta(days=REVIEW_SOON_DAYS)
     pages = []
-    for model in (Article, TipPage):
+    for model in reviewed_models():
         opts = model._meta
         url_name = f"admin:{opts.app_label}_{opts.model_name}_change"
         queryset = (

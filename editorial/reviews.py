@@ -6,7 +6,7 @@ Clinical review and plain English in the admin of articles and tip pages.
 - the "Mark as clinically reviewed today" action, offered only to people with the model's
   ``review_<model>`` permission (the Clinical reviewer role) and refused on the server to
   anyone else; each page is saved normally, so the review is a new revision in its history;
-- the reading age and word count (measured on save by ``guidance.readability``) at the top of
+- the reading age and word count (measured on save by ``core.readability``) at the top of
   the form and as a column, and a warning after saving when the reading age is above
   ``settings.READING_AGE_TARGET``.
 """
@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from guidance.models import add_months
+from core.models import add_months
 
 REVIEW_CHANGE_REASON = "Marked clinically reviewed"
 # The name of the action menu on a change form (Django prefixes it with the location).

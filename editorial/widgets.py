@@ -8,7 +8,7 @@ a ``<style>`` element, and our Content-Security-Policy allows neither. So
 rules that ``<style>`` held are in ``editorial/prose-editor.css``. Everything comes from our own
 static files.
 
-What the toolbar offers matches what ``guidance.richtext.sanitise_html`` keeps on save.
+What the toolbar offers matches what ``core.richtext.sanitise_html`` keeps on save.
 """
 
 import json

@@ -8,29 +8,20 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from editorial.admin_mixins import EditorialAdmin, RevisionsAdmin
+from core.models import Status
+from editorial.admin_mixins import PUBLISHING_FIELDS, EditorialAdmin, RevisionsAdmin
 from editorial.preview import PreviewAdminMixin
 from editorial.reviews import ReviewedContentAdmin
 from editorial.widgets import RichTextAdminMixin
 
-from .models import (
-    Article,
-    ArticleSource,
-    Nation,
-    Page,
-    Redirect,
-    Resource,
-    Stage,
-    Status,
-    Topic,
-)
+from .models import Article, ArticleSource, Nation, Page, Redirect, Resource, Stage, Topic
 
 admin.site.site_header = format_lazy(_("{site} admin"), site=settings.SITE_NAME)
 admin.site.site_title = admin.site.site_header
 admin.site.index_title = _("Content and settings")
 
-PUBLISHING_FIELDS = ("status", "published_at")
-REVIEW_FIELDS = ("owner", "author", "reviewed_by", "last_reviewed", "next_review_due")
+# Who wrote a page, who reviewed it clinically, and who looks after it.
+AUTHORSHIP_FIELDS = ("owner", "author", "reviewed_by", "last_reviewed", "next_review_due")
 IMAGE_FIELDS = ("image", "image_alt", "image_decorative")
 
 
@@ -150,7 +141,7 @@ class ArticleAdmin(ReviewedContentAdmin, PublishableAdmin):
     fieldsets = [
         (None, {"fields": ("title", "slug", "summary", "in_brief", "body")}),
         (_("Picture"), {"fields": IMAGE_FIELDS}),
-        (_("Who wrote and reviewed it"), {"fields": REVIEW_FIELDS}),
+        (_("Who wrote and reviewed it"), {"fields": AUTHORSHIP_FIELDS}),
         (_("Where it appears"), {"fields": ("stages", "topics", "resources", "related")}),
         (_("Publishing"), {"fields": PUBLISHING_FIELDS}),
         (

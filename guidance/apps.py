@@ -7,34 +7,48 @@ class GuidanceConfig(AppConfig):
     verbose_name = _("Guidance")
 
     def ready(self):
-        from django.db.models.signals import post_migrate
+        from core import kinds
 
-        from . import signals
+        from . import views
+        from .models import Article, Page, Resource
 
-        signals.connect()
-        post_migrate.connect(analyse_sqlite, sender=self)
-        post_migrate.connect(forget_orphan_postings, sender=self)
-
-
-def analyse_sqlite(using, **kwargs):
-    """Give SQLite's query planner statistics, as PostgreSQL's autovacuum does by itself.
-
-    Without them SQLite sorts every published article to show the first twenty of the list;
-    with them, even taken on a handful of rows, it reads them in order from the title index.
-    """
-    from django.db import connections
-
-    connection = connections[using]
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
-
-
-def forget_orphan_postings(using, **kwargs):
-    """After a migration or a flush (which empties tables without signals), the search index
-    must not keep postings of pages that are gone."""
-    from django.db import connections
-
-    from . import searchindex
-
-    searchindex.forget_orphans(connections[using])
+        kinds.register(
+            kinds.Kind(
+                Article,
+                "article",
+                public_name=_("Guidance"),
+                template="guidance/article_detail.html",
+                context_name="article",
+                with_details=views.with_article_details,
+                summary_field="summary",
+                list_url_name="guidance:article_list",
+                searched=True,
+                reviewed=True,
+                in_sitemap=True,
+                in_feed=True,
+                short_link="a",
+            )
+        )
+        kinds.register(
+            kinds.Kind(
+                Resource,
+                "resource",
+                public_name=_("Where to get help"),
+                title_field="name",
+                summary_field="when_to_use",
+                list_url_name="guidance:help",
+                searched=True,
+                contact_details=True,
+            )
+        )
+        kinds.register(
+            kinds.Kind(
+                Page,
+                "page",
+                public_name=_("Page"),
+                template="guidance/page.html",
+                context_name="page",
+                summary_field="summary",
+                in_sitemap=True,
+            )
+        )

@@ -1,12 +1,10 @@
-"""Public pages of the guidance app: home, articles, help, search and simple pages."""
+"""Public pages of the guidance app: articles, the help page and simple pages."""
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
-
-from tips.models import Tip, TipPage
 
 from .models import Article, Nation, Page, Resource, Stage, Topic, Urgency
 
@@ -15,25 +13,6 @@ ARTICLES_PER_PAGE = 20
 
 def published_resources():
     return Resource.objects.published()
-
-
-def home(request):
-    """The home page. Template: ``guidance/home.html``."""
-    featured = (
-        TipPage.objects.published()
-        .filter(featured=True)
-        .order_by("-published_at")
-        .prefetch_related(Prefetch("tips", queryset=Tip.objects.all()))
-        .first()
-    )
-    context = {
-        "stages": Stage.objects.all(),
-        "topics": Topic.objects.all(),
-        "featured_tip_page": featured,
-        "latest_articles": Article.objects.published().for_lists().order_by("-published_at")[:4],
-        "urgent_resources": published_resources().filter(urgency__lte=Urgency.TODAY)[:3],
-    }
-    return render(request, "guidance/home.html", context)
 
 
 def _pick(queryset, slug):
@@ -112,10 +91,3 @@ def page_detail(request, slug):
     """A simple page such as /about/. Template: ``guidance/page.html``; context: ``page``."""
     page = get_object_or_404(Page.objects.published(), slug=slug)
     return render(request, "guidance/page.html", {"page": page})
-
-
-def short_link(request, kind, pk):
-    """``/a/<id>/`` and ``/t/<id>/``: short, permanent links that survive any rename."""
-    model = {"a": Article, "t": TipPage}[kind]
-    obj = get_object_or_404(model.objects.published().only("slug"), pk=pk)
-    return redirect(obj.get_absolute_url(), permanent=True)

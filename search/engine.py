@@ -29,15 +29,14 @@ from django.db import DatabaseError, connection, transaction
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
-from guidance import searchindex
-from guidance.models import Article, Nation, Resource
-from guidance.richtext import BLOCK_END, html_to_text
-from guidance.words import WORD
-from tips.models import TipPage
+from core import kinds
+from core.richtext import BLOCK_END
+from core.words import WORD
+from guidance.models import Nation, Resource
 
+from . import index as search_index
 from . import postings, text, wordlists
 from .plan import make_plan
-from .postings import MODELS
 from .searchlog import FEW
 
 logger = logging.getLogger("search")
@@ -46,7 +45,6 @@ MAX_RESULTS = 20
 # A stem on more than this share of pages does not have to be held for "every word".
 COMMON_SHARE = 0.5
 SYNONYM_SHARE = 0.8
-KIND_ORDER = {"article": 0, "tip_page": 1, "resource": 2}
 EXCERPT_WORDS = 28
 BLOCK_BREAK = re.compile(r"(?<=[^\s.!?:;,])[ \t]*\n\s*")
 WORD_OR_OTHER = re.compile(r"([^\W_]+(?:['\u2019][^\W_]+)*)")
@@ -69,8 +67,22 @@ class Result:
         return not any(parts & 3 for parts in self.match.groups if parts is not None)
 
     @property
+    def registered(self):
+        return kinds.named(self.kind)
+
+    @property
     def title(self):
-        return self.obj.name if self.kind == "resource" else self.obj.title
+        return getattr(self.obj, self.registered.title_field)
+
+    @property
+    def label(self):
+        """What parents call this kind of page, above the result."""
+        return self.registered.public_name
+
+    @property
+    def is_help(self):
+        """A place to get help, with its numbers to ring or text."""
+        return self.registered.contact_details
 
     @property
     def url(self):
@@ -208,15 +220,23 @@ def rank_key(plan, kind, found_match, title, required):
     in_title = sum(
         1 for parts in found_match.groups if parts is not None and parts & postings.TITLE_PART
     )
-    named = kind == "resource" and in_title * 2 >= len(found_match.groups)
-    help_last = kind == "resource" and not (plan.about_help or plan.crisis or named)
+    is_help = kinds.named(kind).contact_details
+    named = is_help and in_title * 2 >= len(found_match.groups)
+    help_last = is_help and not (plan.about_help or plan.crisis or named)
     return (
         not found_match.holds(required),
         help_last,
         -round(found_match.score, 6),
-        KIND_ORDER[kind],
+        _kind_order(kind),
         title.casefold(),
     )
+
+
+def _kind_order(name):
+    """Guidance first, then the other kinds as registered, places to get help last."""
+    searched = kinds.where(searched=True)
+    kind = kinds.named(name)
+    return (kind.contact_details, searched.index(kind))
 
 
 def _all_matched(items, plan):
@@ -226,15 +246,12 @@ def _all_matched(items, plan):
 def _load(ranked):
     """The pages for ``[(kind, id, match), ...]``, in that order, with what cards show."""
     loaded = {}
-    for kind, model in MODELS.items():
-        ids = [pk for item_kind, pk, _match in ranked if item_kind == kind]
+    for kind in kinds.where(searched=True):
+        ids = [pk for item_kind, pk, _match in ranked if item_kind == kind.name]
         if not ids:
             continue
-        queryset = model.objects.published().filter(pk__in=ids)
-        if model is Article:
-            queryset = queryset.for_lists()
-        for obj in queryset:
-            loaded[kind, obj.pk] = obj
+        for obj in kind.model.objects.published().for_lists().filter(pk__in=ids):
+            loaded[kind.name, obj.pk] = obj
     return [
         Result(kind, loaded[kind, pk], found_match)
         for kind, pk, found_match in ranked
@@ -289,7 +306,7 @@ def _known_words(words):
     words = sorted(words)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT word FROM {searchindex.VOCABULARY} "
+            f"SELECT word FROM {search_index.VOCABULARY} "
             f"WHERE word IN ({', '.join(['%s'] * len(words))})",
             words,
         )
@@ -319,12 +336,12 @@ def _similar_words(word, limit=20):
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
-                f"SELECT word FROM {searchindex.VOCABULARY} WHERE word %% %s "
+                f"SELECT word FROM {search_index.VOCABULARY} WHERE word %% %s "
                 "ORDER BY similarity(word, %s) DESC, word LIMIT %s",
                 [word, word, limit],
             )
-        elif searchindex.has_trigram_table():
-            table = searchindex.VOCABULARY_FTS
+        elif search_index.has_trigram_table():
+            table = search_index.VOCABULARY_FTS
             grams = sorted({word[i : i + 3] for i in range(len(word) - 2)})
             cursor.execute(
                 f"SELECT word FROM {table} WHERE {table} MATCH %s ORDER BY rank LIMIT %s",
@@ -332,7 +349,7 @@ def _similar_words(word, limit=20):
             )
         else:
             cursor.execute(
-                f"SELECT word FROM {searchindex.VOCABULARY} WHERE length(word) BETWEEN %s AND %s",
+                f"SELECT word FROM {search_index.VOCABULARY} WHERE length(word) BETWEEN %s AND %s",
                 [len(word) - 2, len(word) + 2],
             )
         return [found for (found,) in cursor.fetchall()]
@@ -357,7 +374,7 @@ def _add_excerpts(items, plan):
     stems = plan.stems
     texts = _long_texts([item for item in items if item.only_in_text])
     for item in items:
-        summary = _summary_text(item)
+        summary = item.obj.search_summary()
         excerpt = highlight(summary, stems)
         if not excerpt[1] and (long_text := texts.get((item.kind, item.obj.pk))):
             passage = highlight(long_text, stems, window=EXCERPT_WORDS)
@@ -368,29 +385,15 @@ def _add_excerpts(items, plan):
         item.excerpt = excerpt[0]
 
 
-def _summary_text(item):
-    if item.kind == "article":
-        return item.obj.summary
-    if item.kind == "tip_page":
-        return item.obj.intro
-    return html_to_text(item.obj.when_to_use)
-
-
 def _long_texts(items):
-    """Body text of articles and tips of tip pages, for results matched only there."""
+    """Longer texts of each result (an article's body, a tip page's tips), for results matched
+    only there: ``{(kind, id): text}``."""
     texts = {}
-    article_ids = [item.obj.pk for item in items if item.kind == "article"]
-    if article_ids:
-        for pk, body in Article.objects.filter(pk__in=article_ids).values_list("pk", "body"):
-            texts["article", pk] = _lines(body)
-    page_ids = [item.obj.pk for item in items if item.kind == "tip_page"]
-    if page_ids:
-        rows = TipPage.tips.rel.related_model.objects.filter(page_id__in=page_ids).values_list(
-            "page_id", "baby_says", "try_this", "why_it_helps"
-        )
-        for page_id, *parts in rows:
-            joined = "\n".join(_lines(part) for part in parts)
-            texts["tip_page", page_id] = texts.get(("tip_page", page_id), "") + "\n" + joined
+    for kind in kinds.where(searched=True):
+        ids = [item.obj.pk for item in items if item.kind == kind.name]
+        if ids:
+            for pk, passages in kind.model.search_passages(ids).items():
+                texts[kind.name, pk] = "\n".join(_lines(markup) for markup in passages)
     return texts
 
 

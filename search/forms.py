@@ -1,6 +1,6 @@
-from crispy_forms.bootstrap import FieldWithButtons, StrictButton
+from crispy_forms.bootstrap import FieldWithButtons
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Layout
+from crispy_forms.layout import Layout, Submit
 from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -35,12 +35,14 @@ class SearchForm(forms.Form):
         self.helper.form_action = reverse("search:search")
         self.helper.disable_csrf = True
         self.helper.form_class = "search-form"
+        self.helper.form_error_title = _("There is a problem with your search")
         if in_header:
             self.helper.form_class += " search-form--header"
             self.helper.label_class = "visually-hidden"
             self.helper.attrs = {"role": "search", "aria-label": _("Site search")}
         else:
             self.helper.attrs = {"role": "search"}
-        self.helper.layout = Layout(
-            FieldWithButtons("q", StrictButton(_("Search"), type="submit", css_class="button"))
-        )
+        # No name on the button, so the address of the results holds the words alone; the id
+        # follows the form's, as the header and the results page both have a search box.
+        button = Submit("", _("Search"), css_id=self.auto_id % "search")
+        self.helper.layout = Layout(FieldWithButtons("q", button))

@@ -1,5 +1,5 @@
 """
-Reading the search index (``guidance.searchindex``) for a plan: which published pages hold which
+Reading the search index (``search.index``) for a plan: which published pages hold which
 stems, how strongly, and how rare each stem is. The same plain SQL on every database.
 
 A stem on few pages is read in full; a stem on very many pages (on a big site, "baby") is read
@@ -11,12 +11,10 @@ ranked. So a search reads a bounded number of rows however big the site grows.
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 
-from guidance import searchindex
-from guidance.models import Article, Resource
-from tips.models import TipPage
+from core import kinds
 
-MODELS = {"article": Article, "tip_page": TipPage, "resource": Resource}
-TITLE_FIELDS = {"article": "title", "tip_page": "title", "resource": "name"}
+from . import index
+
 # A stem on more pages than this is "common": read only where other stems point.
 COMMON = 400
 # Pages read for a search of only common stems, per stem; pages ranked in the end, at most.
@@ -30,10 +28,13 @@ def frequencies(stems):
     stems = sorted(stems)
     placeholders = ", ".join(["%s"] * len(stems))
     sql = (
-        f"SELECT stem, count(*) FROM {searchindex.POSTINGS} "
+        f"SELECT stem, count(*) FROM {index.POSTINGS} "
         f"WHERE stem IN ({placeholders}) GROUP BY stem UNION ALL "
         + "SELECT '', "
-        + " + ".join(f"(SELECT count(*) FROM {kind.table})" for kind in searchindex.KINDS.values())
+        + " + ".join(
+            f"(SELECT count(*) FROM {kind.model._meta.db_table})"
+            for kind in kinds.where(searched=True)
+        )
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, stems)
@@ -49,7 +50,7 @@ def read(stems, counts, weights):
     rare = sorted(stem for stem in stems if counts.get(stem, 0) <= COMMON)
     common = sorted(stem for stem in stems if counts.get(stem, 0) > COMMON)
     found = {}
-    columns = f"SELECT kind, page_id, stem, score, parts FROM {searchindex.POSTINGS}"
+    columns = f"SELECT kind, page_id, stem, score, parts FROM {index.POSTINGS}"
     with connection.cursor() as cursor:
         if rare:
             cursor.execute(f"{columns} WHERE stem IN ({_marks(rare)})", rare)
@@ -101,8 +102,9 @@ def published_titles(keys):
         ids.setdefault(kind, []).append(pk)
     selects, params = [], []
     for kind, kind_ids in ids.items():
-        title = TITLE_FIELDS[kind]
-        queryset = MODELS[kind].objects.published().filter(pk__in=kind_ids)
+        found = kinds.named(kind)
+        title = found.title_field
+        queryset = found.model.objects.published().filter(pk__in=kind_ids)
         try:
             sql, query_params = queryset.values_list("pk", title).order_by().query.sql_with_params()
         except EmptyResultSet:

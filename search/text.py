@@ -1,5 +1,5 @@
 """
-What a parent types, as words: split and stemmed as pages are (``guidance.words``), with
+What a parent types, as words: split and stemmed as pages are (``core.words``), with
 contractions spelled out ("cant" and "can't" are "can not"), so that a crisis phrase such as
 "can't cope" matches however it was typed.
 """
@@ -7,7 +7,7 @@ contractions spelled out ("cant" and "can't" are "can not"), so that a crisis ph
 import re
 import unicodedata
 
-from guidance.words import APOSTROPHES, STOP_WORDS, WORD, fold, stem
+from core.words import APOSTROPHES, STOP_WORDS, WORD, fold, stem
 
 __all__ = ["STOP_WORDS", "edit_distance", "fold", "is_stop_word", "stem", "stems", "words"]
 

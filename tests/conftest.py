@@ -89,7 +89,7 @@ def role_groups():
 
     from editorial import roles
 
-    roles.grant_roles(Group, Permission, search=True)
+    roles.grant_roles(Group, Permission)
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ Each ``make_*`` takes the fields a test cares about as keyword arguments and fil
 
 import itertools
 
+from core.models import Status
 from guidance.models import (
     Article,
     ArticleSource,
@@ -12,7 +13,6 @@ from guidance.models import (
     Resource,
     ResourceKind,
     Stage,
-    Status,
     Topic,
     Urgency,
 )

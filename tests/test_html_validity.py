@@ -16,9 +16,9 @@ import pytest
 from django.core.management import call_command
 from django.test import RequestFactory
 
-from guidance.errors import server_error
 from guidance.models import Article
 from tips.models import TipPage
+from website.errors import server_error
 
 from .factories import make_article
 

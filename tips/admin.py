@@ -1,9 +1,10 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from editorial.admin_mixins import PUBLISHING_FIELDS
 from editorial.reviews import ReviewedContentAdmin
 from editorial.widgets import RichTextAdminMixin
-from guidance.admin import IMAGE_FIELDS, PUBLISHING_FIELDS, REVIEW_FIELDS, PublishableAdmin
+from guidance.admin import AUTHORSHIP_FIELDS, IMAGE_FIELDS, PublishableAdmin
 
 from .models import Tip, TipPage, TipPageSource
 
@@ -41,7 +42,7 @@ class TipPageAdmin(ReviewedContentAdmin, PublishableAdmin):
     fieldsets = [
         (None, {"fields": ("title", "slug", "intro")}),
         (_("Picture"), {"fields": IMAGE_FIELDS}),
-        (_("Who wrote and reviewed it"), {"fields": REVIEW_FIELDS}),
+        (_("Who wrote and reviewed it"), {"fields": AUTHORSHIP_FIELDS}),
         (_("Where it appears"), {"fields": ("stages", "topics", "resources", "featured")}),
         (_("Publishing"), {"fields": PUBLISHING_FIELDS}),
         (

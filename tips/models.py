@@ -5,18 +5,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from guidance.models import (
-    ClinicallyReviewed,
-    Illustrated,
-    Publishable,
-    Readable,
-    Resource,
-    Source,
-    Stage,
-    Topic,
-)
-from guidance.readability import TIP_TEXT_FIELDS, measure, tip_page_blocks
-from guidance.richtext import sanitise_html
+from core.models import ClinicallyReviewed, Illustrated, Publishable, Readable, Source
+from core.readability import html_blocks, measure
+from core.richtext import html_to_text, sanitise_html
+from guidance.models import Resource, Stage, Topic
+
+# The parts of a tip a parent reads, in order.
+TIP_TEXT_FIELDS = ("baby_says", "try_this", "why_it_helps")
 
 
 class TipPage(Publishable, ClinicallyReviewed, Readable, Illustrated):
@@ -61,11 +56,45 @@ class TipPage(Publishable, ClinicallyReviewed, Readable, Illustrated):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        # The tips are saved after the page, so tips/signals.py measures the page again then.
-        tips = [] if self._state.adding else self.tips.values(*TIP_TEXT_FIELDS)
-        self.reading_age, self.word_count = measure(tip_page_blocks(self.intro, tips))
-        super().save(*args, **kwargs)
+    derived_fields = ("reading_age", "word_count")
+    search_prefetch = ("topics", "tips")
+
+    def derive(self):
+        # The tips are saved after the page, so tips/signals.py derives the page again then.
+        self.reading_age, self.word_count = measure(self.reading_blocks())
+
+    def saved_tips(self):
+        return [] if self._state.adding else self.tips.all()
+
+    def reading_blocks(self):
+        """The intro and every part of every tip."""
+        blocks = [self.intro]
+        for tip in self.saved_tips():
+            # What to try and why it helps are written with the rich-text editor.
+            for field in TIP_TEXT_FIELDS:
+                blocks += html_blocks(getattr(tip, field))
+        return blocks
+
+    def search_parts(self):
+        """Title; the intro and topics; what every tip says."""
+        topics = " ".join(topic.title for topic in self.topics.all())
+        tips = " ".join(
+            f"{tip.baby_says} {tip.try_this} {tip.why_it_helps}" for tip in self.saved_tips()
+        )
+        return self.title, f"{self.intro} {topics}", html_to_text(tips)
+
+    def search_summary(self):
+        """The text a search result shows, and highlights words in."""
+        return self.intro
+
+    @classmethod
+    def search_passages(cls, ids):
+        """``{id: [markup, ...]}``: every part of every tip of pages ``ids``, in order."""
+        passages = {}
+        rows = Tip.objects.filter(page_id__in=ids).values_list("page_id", *TIP_TEXT_FIELDS)
+        for page_id, *parts in rows:
+            passages.setdefault(page_id, []).extend(parts)
+        return passages
 
     def get_absolute_url(self):
         return reverse("tips:tip_page_detail", kwargs={"slug": self.slug})
@@ -94,10 +123,15 @@ class Tip(models.Model):
     def __str__(self):
         return self.baby_says[:60]
 
-    def save(self, *args, **kwargs):
+    derived_fields = ("try_this", "why_it_helps")
+
+    def derive(self):
         # Written with the rich-text editor: keep only simple formatting and safe links.
         self.try_this = sanitise_html(self.try_this)
         self.why_it_helps = sanitise_html(self.why_it_helps)
+
+    def save(self, *args, **kwargs):
+        self.derive()
         super().save(*args, **kwargs)
 
 

@@ -1,19 +1,23 @@
-"""A tip page's reading age and search document depend on its tips, saved after the page."""
+"""A tip page's reading age depends on its tips, which are saved after the page."""
 
 from django.db.models.signals import post_delete, post_save
 
-from guidance import searchindex
-from guidance.readability import remeasure_tip_page
-
-from .models import Tip
+from .models import Tip, TipPage
 
 
 def tip_changed(sender, instance, raw=False, **kwargs):
-    # Rows loaded raw (fixtures, restores) are measured by `manage.py measure_readability`
-    # and indexed by `rebuild_search_index` (restore_site runs it).
-    if not raw:
-        remeasure_tip_page(instance.page_id)
-        searchindex.refresh("tip_page", [instance.page_id])
+    # Rows loaded raw (fixtures, restores) are derived by `manage.py refresh_derived`, which
+    # restore_site runs.
+    if raw:
+        return
+    page = TipPage.objects.filter(pk=instance.page_id).first()
+    if page is None:  # the page itself is being deleted
+        return
+    page.derive()
+    # An update, not save(): deriving is not an edit, so it makes no revision or new version.
+    TipPage.objects.filter(pk=page.pk).update(
+        **{name: getattr(page, name) for name in TipPage.derived_fields}
+    )
 
 
 def connect():

@@ -3,7 +3,7 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
-from guidance.views import published_resources
+from guidance.models import Resource
 
 from .models import TipPage
 
@@ -17,7 +17,7 @@ def tip_page_list(request):
 def with_tip_page_details(tip_pages):
     """``tip_pages`` with what the tip page shows; staff previews load the same."""
     return tip_pages.prefetch_related(
-        "tips", "sources", Prefetch("resources", queryset=published_resources())
+        "tips", "sources", Prefetch("resources", queryset=Resource.objects.published())
     )
 
 

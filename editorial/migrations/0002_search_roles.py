@@ -8,7 +8,50 @@ made and granted here, once they exist. Undoing this takes them away from the gr
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from editorial.roles import SEARCH_APP, grant_search_roles, revoke_search_roles
+# Each role's permissions on search's models when this migration was written (kept here so it
+# never changes with the code).
+SEARCH_APP = "search"
+ROLES = ("Editor", "Clinical reviewer", "Publisher", "Site administrator")
+SEARCH_PERMISSIONS = {
+    "Editor": [
+        "view_crisisphrase",
+        "add_synonym",
+        "change_synonym",
+        "view_synonym",
+        "view_missedsearch",
+    ],
+    "Clinical reviewer": [
+        "add_crisisphrase",
+        "change_crisisphrase",
+        "view_crisisphrase",
+        "view_synonym",
+        "view_missedsearch",
+    ],
+    "Publisher": [
+        *(
+            f"{action}_{model}"
+            for model in ("crisisphrase", "synonym")
+            for action in ("add", "change", "delete", "view")
+        ),
+        "view_missedsearch",
+    ],
+}
+
+
+def grant_search_roles(group_model, permission_model):
+    search = permission_model.objects.filter(content_type__app_label=SEARCH_APP)
+    for role in ROLES:
+        group, _created = group_model.objects.get_or_create(name=role)
+        if role == "Site administrator":
+            group.permissions.add(*search)
+        else:
+            group.permissions.add(*search.filter(codename__in=SEARCH_PERMISSIONS[role]))
+
+
+def revoke_search_roles(group_model, permission_model):
+    search = permission_model.objects.filter(content_type__app_label=SEARCH_APP)
+    for group in group_model.objects.filter(name__in=ROLES):
+        group.permissions.remove(*search)
 
 
 def add_search_permissions(apps, schema_editor):

@@ -1,6 +1,6 @@
 from django import template
 
-from editorial.preview import PREVIEWABLE, preview_url
+from editorial.preview import preview_url, previewable
 
 register = template.Library()
 
@@ -14,4 +14,4 @@ def preview_link(obj):
 @register.filter
 def can_preview(opts):
     """Whether pages of this kind (a model's ``_meta``) have a preview."""
-    return opts.model_name in PREVIEWABLE
+    return previewable(opts.model_name) is not None

@@ -1,16 +1,10 @@
+"""
+Made the first search index (PostgreSQL tsvector and SQLite FTS5 documents). That search was
+replaced by the postings index of 0009, which makes everything it needs itself, so this step
+does nothing now: the search before it is gone from the code and no database still needs it.
+"""
+
 from django.db import migrations
-
-from guidance import searchindex
-
-
-def create(apps, schema_editor):
-    # The article's search_heading column comes in 0007, which indexes it.
-    searchindex.create_structures(schema_editor.connection, headings=False)
-    searchindex.rebuild(schema_editor.connection, headings=False)
-
-
-def drop(apps, schema_editor):
-    searchindex.drop_structures(schema_editor.connection)
 
 
 class Migration(migrations.Migration):
@@ -19,4 +13,4 @@ class Migration(migrations.Migration):
         ("tips", "0002_editorial"),
     ]
 
-    operations = [migrations.RunPython(create, drop)]
+    operations = []

@@ -2,13 +2,10 @@
 
 from django.db import migrations
 
-import guidance.searchfields
-from guidance import searchindex
+import core.searchfields
 
-
-def index_headings(apps, schema_editor):
-    searchindex.create_structures(schema_editor.connection)
-    searchindex.refresh("article", conn=schema_editor.connection)
+# The index this column fed was replaced by the postings index of 0009, which indexes headings
+# itself: only the column is left here, as 0009 removes it.
 
 
 class Migration(migrations.Migration):
@@ -20,7 +17,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="article",
             name="search_heading",
-            field=guidance.searchfields.SearchDocumentField(),
+            field=core.searchfields.SearchDocumentField(),
         ),
-        migrations.RunPython(index_headings, migrations.RunPython.noop),
     ]

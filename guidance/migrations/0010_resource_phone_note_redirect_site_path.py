@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-import guidance.models
+import core.validators
 
 
 class Migration(migrations.Migration):
@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 help_text="A path on this site only, e.g. /guidance/new-name/. Other websites are not allowed, so a link to us can never send parents somewhere else.",
                 max_length=300,
-                validators=[guidance.models.validate_site_path],
+                validators=[core.validators.validate_site_path],
                 verbose_name="new address",
             ),
         ),
@@ -87,7 +87,7 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 help_text="A path on this site only, e.g. /guidance/new-name/. Other websites are not allowed, so a link to us can never send parents somewhere else.",
                 max_length=300,
-                validators=[guidance.models.validate_site_path],
+                validators=[core.validators.validate_site_path],
                 verbose_name="new address",
             ),
         ),

@@ -6,7 +6,7 @@ gets no call button and is listed on the editorial dashboard for a person to fix
 
 from django.db import migrations
 
-from guidance import phones
+from core import phones
 
 
 def normalise_numbers(apps, schema_editor):

@@ -7,7 +7,7 @@ accepts them. Their old addresses answer "page not found" instead.
 from django.core.exceptions import ValidationError
 from django.db import migrations
 
-from guidance.models import validate_site_path
+from core.validators import validate_site_path
 
 
 def is_site_path(value):

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from guidance.richtext import render_rich_text
+from core.richtext import render_rich_text
 
 register = template.Library()
 

@@ -26,7 +26,7 @@ def test_login_page_is_a_crispy_form_with_no_inline_script_or_style(client):
     response = client.get(reverse("accounts:login"))
 
     assert response.status_code == 200
-    assertContains(response, 'class="textinput form-control"')
+    assertContains(response, 'class="textinput field__input"')
     assertContains(response, 'autocomplete="current-password"')
     assert b"<script>" not in response.content
     assert b"style=" not in response.content

@@ -48,7 +48,7 @@ PAGE_TYPES = {
     "not-found": "/no-such-page/",
 }
 
-# docs/quality-budgets.md: total first-visit transfer of an article page, no images, at most
+# docs/quality-and-benchmarks.md: total first-visit transfer of an article page, no images, at most
 # 45 KB. Every page type is held to the same budget.
 TRANSFER_BUDGET = 45 * 1024
 

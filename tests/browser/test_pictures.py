@@ -7,7 +7,8 @@ import pytest
 from django.core.files.base import ContentFile
 from PIL import Image
 
-from guidance.models import Article, Status
+from core.models import Status
+from guidance.models import Article
 
 from .support import DESKTOP, NARROWEST, PHONE
 from .test_accessibility import AXE_TAGS, OVERFLOW_JS, RUN_AXE_JS, format_violation

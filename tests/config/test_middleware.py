@@ -7,8 +7,8 @@ from django.db import connection
 from django.db.utils import OperationalError
 from django.test import Client
 
-from config.logging import JSONFormatter, RequestIdFilter
-from guidance import errors
+from core.logging import JSONFormatter, RequestIdFilter
+from website import errors
 
 pytestmark = pytest.mark.django_db
 

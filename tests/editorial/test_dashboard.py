@@ -10,7 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from guidance.models import Article, Resource, Status
+from core.models import Status
+from guidance.models import Article, Resource
 from tests.editorial.formdata import change_url
 from tests.factories import make_article, make_resource, make_tip_page
 from tips.models import TipPage

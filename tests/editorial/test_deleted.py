@@ -4,8 +4,9 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
+from core.models import Status
 from editorial import roles
-from guidance.models import Article, Status
+from guidance.models import Article
 from tests.editorial.formdata import admin_url
 from tests.factories import make_article, make_resource, make_stage, make_tip_page
 from tips.models import TipPage

@@ -7,8 +7,8 @@ from django.contrib.staticfiles import finders
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
+from core.richtext import render_rich_text
 from editorial.widgets import RichTextWidget
-from guidance.richtext import render_rich_text
 from tests.factories import make_article, make_page, make_resource, make_tip_page
 from tests.markup import elements
 from tips.models import Tip

@@ -10,7 +10,7 @@ from django.urls import reverse
 from PIL import Image
 from pytest_django.asserts import assertContains
 
-from guidance import images
+from core import images
 from guidance.models import Article
 from tests.factories import make_article, make_tip_page
 from tests.guidance.test_uploads import png_with_truncated_pixels

@@ -4,8 +4,9 @@ import pytest
 from django.contrib import admin
 from django.test import RequestFactory
 
+from core.models import Status
 from editorial.admin_mixins import EditConflict
-from guidance.models import Article, Status
+from guidance.models import Article
 from tests.editorial.formdata import admin_url, change_url, form_data
 from tests.factories import make_article, make_tip_page
 from tips.models import TipPage

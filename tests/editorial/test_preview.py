@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from pytest_django.asserts import assertContains, assertNotContains
 
-from guidance.models import Status
+from core.models import Status
 from tests.factories import make_article, make_page, make_resource, make_tip_page
 from tests.markup import elements
 

@@ -4,14 +4,14 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from guidance import starter_content
-from guidance.models import Article
-from guidance.readability import (
+from core.readability import (
     HIGHEST_READING_AGE,
     LOWEST_READING_AGE,
     count_syllables,
     measure,
 )
+from guidance.models import Article
+from starter import loader
 from tests.editorial.formdata import change_url, form_data
 from tests.factories import make_article, make_tip_page
 from tips.models import Tip, TipPage
@@ -115,36 +115,12 @@ def test_measuring_a_tip_page_makes_no_new_version_or_revision():
     assert (page.version, page.history.count()) == (version, revisions)
 
 
-def test_measure_readability_command_fills_pages_measured_before(capsys):
-    article = make_article(body=PLAIN)
-    page = make_tip_page()
-    Article.objects.filter(pk=article.pk).update(reading_age=None, word_count=0)
-    TipPage.objects.filter(pk=page.pk).update(reading_age=None, word_count=0)
-
-    call_command("measure_readability")
-
-    article.refresh_from_db()
-    page.refresh_from_db()
-    assert article.reading_age is not None and article.word_count > 0
-    assert page.reading_age is not None and page.word_count > 0
-    assert "Measured 2 pages" in capsys.readouterr().out
-
-
-def test_measure_readability_dry_run_stores_nothing():
-    article = make_article(body=PLAIN)
-    Article.objects.filter(pk=article.pk).update(reading_age=None, word_count=0)
-
-    call_command("measure_readability", "--dry-run")
-
-    article.refresh_from_db()
-    assert article.reading_age is None
-
-
 def test_starter_content_is_measured_when_loaded_and_within_the_target(settings):
     call_command("load_starter_content", verbosity=0)
 
     pages = [*Article.objects.all(), *TipPage.objects.all()]
-    assert len(pages) == len(starter_content.ARTICLES) + len(starter_content.TIP_PAGES)
+    content = loader.read()
+    assert len(pages) == len(content.articles) + len(content.tip_pages)
     for page in pages:
         assert page.word_count > 100, page.title
         assert page.reading_age <= settings.READING_AGE_TARGET, page.title

@@ -7,8 +7,9 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth.models import Permission, User
 from django.utils import timezone
 
+from core.models import add_months
 from editorial.reviews import REVIEW_CHANGE_REASON
-from guidance.models import Article, add_months
+from guidance.models import Article
 from tests.editorial.formdata import admin_url, change_url
 from tests.factories import make_article, make_tip_page
 from tests.guidance.test_settings import start_django

@@ -5,7 +5,8 @@ import time
 import pytest
 from django.urls import reverse
 
-from guidance.models import Article, Stage, Status
+from core.models import Status
+from guidance.models import Article, Stage
 from tests.editorial.formdata import admin_url, change_url, form_data
 from tests.factories import make_article, make_stage, make_tip_page, make_topic
 from tips.models import Tip

@@ -11,7 +11,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from guidance.models import Status
+from core.models import Status
 from tests.factories import make_article, make_tip_page
 
 pytestmark = pytest.mark.django_db

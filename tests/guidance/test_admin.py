@@ -5,7 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains
 
-from guidance.models import Article, Page, Resource, ResourceKind, Stage, Status, Topic, Urgency
+from core.models import Status
+from guidance.models import Article, Page, Resource, ResourceKind, Stage, Topic, Urgency
 from tests.factories import (
     make_article,
     make_page,

@@ -18,8 +18,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from PIL import Image
 
-from guidance.backup import backed_up_media, backed_up_models, media_files
 from guidance.models import Resource
+from operations.backup import backed_up_media, backed_up_models, media_files
 from tests.factories import make_article, make_page, make_resource, make_stage, make_tip_page
 
 pytestmark = pytest.mark.django_db(transaction=True)

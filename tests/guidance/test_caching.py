@@ -9,10 +9,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from guidance import pagecache
-from guidance.models import Status
-from guidance.sitemaps import SITEMAPS
+from core.models import Status
 from tests.factories import make_article, make_resource, make_stage, make_tip_page, make_topic
+from website import pagecache
+from website.sitemaps import Sitemaps
 
 pytestmark = pytest.mark.django_db
 
@@ -259,7 +259,7 @@ def test_a_random_query_string_does_not_render_the_sitemap_again(client, site, m
     for number in range(5):
         assert client.get(f"/sitemap.xml?x={number}").status_code == 200
 
-    assert sorted(rendered, key=str) == sorted(SITEMAPS.values(), key=str)  # once, not five times
+    assert sorted(rendered, key=str) == sorted(Sitemaps().values(), key=str)  # once, not five times
 
 
 @pytest.fixture

@@ -5,9 +5,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import NoReverseMatch, clear_url_caches, reverse
 
+from bench.views import TRIVIAL_PAGE
+from core.richtext import html_to_text, sanitise_html
 from guidance.models import Article, ArticleSource, Resource, Stage, Topic, Urgency
-from guidance.richtext import html_to_text, sanitise_html
-from guidance.views_bench import TRIVIAL_PAGE
 from tests.factories import make_article
 from tips.models import Tip, TipPage
 

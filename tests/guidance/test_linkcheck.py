@@ -12,8 +12,9 @@ from urllib.parse import parse_qs
 import pytest
 from django.core.management import call_command
 
-from guidance.linkcheck import check_url, public_address
-from guidance.models import Resource, Status
+from core.models import Status
+from guidance.models import Resource
+from operations.linkcheck import check_url, public_address
 from tests.factories import make_resource
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from guidance.models import Article, Nation, Page, Resource, Status, add_months
+from core.models import Status, add_months
+from guidance.models import Article, Nation, Page, Resource
 from tests.factories import make_article, make_page, make_resource, make_tip_page
 from tips.models import TipPage
 

@@ -8,7 +8,7 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
-from guidance import phones
+from core import phones
 from guidance.models import Resource
 from tests.editorial.formdata import change_url, form_data
 from tests.factories import make_resource

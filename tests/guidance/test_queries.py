@@ -1,10 +1,11 @@
-"""Query budgets (docs/quality-budgets.md): few queries a page, no more with 10x the content."""
+"""Query budgets (docs/quality-and-benchmarks.md): few queries a page, and no more with 10x the
+content."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from guidance import pagecache
+from core import contentversion
 from guidance.models import Urgency
 from tests.factories import make_article, make_resource, make_stage, make_tip_page, make_topic
 
@@ -69,7 +70,7 @@ def linked_content():
 def render_every_time(settings):
     """Measure what rendering costs: no page cache, and its content version already known."""
     settings.PAGE_CACHE = False
-    pagecache.content_version()
+    contentversion.content_version()
 
 
 def count_queries(client, url):

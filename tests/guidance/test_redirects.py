@@ -5,7 +5,8 @@ import importlib
 import pytest
 from django.apps import apps
 
-from guidance.models import Redirect, Status
+from core.models import Status
+from guidance.models import Redirect
 from tests.factories import make_article, make_page, make_tip_page
 from tests.guidance.test_admin import article_form_data
 

@@ -1,10 +1,12 @@
+import io
+
 """Search documents follow every save and delete, on PostgreSQL and on SQLite alike."""
 
 import pytest
 from django.core.management import call_command
 
-from guidance import searchindex
 from guidance.models import Article
+from search import index as searchindex
 from tests.factories import make_article, make_resource, make_tip_page
 from tests.search.support import grouped as search_site
 from tips.models import Tip
@@ -65,7 +67,7 @@ def test_rows_written_without_saving_are_found_after_a_rebuild():
     Article.objects.filter(pk=article.pk).update(title="Teeth coming through")
     assert search_site("coming through")["articles"] == []
 
-    call_command("rebuild_search_index", verbosity=0)
+    call_command("refresh_derived", stdout=io.StringIO())
 
     assert search_site("coming through")["articles"] == [article]
 

@@ -4,8 +4,8 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from guidance import searchindex
 from guidance.models import Article
+from search import index as searchindex
 from tests.factories import make_article
 
 

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from guidance.uploads import (
+from core.uploads import (
     MAX_ASPECT_RATIO,
     SafeImageField,
     SafeImageFormField,

@@ -6,8 +6,8 @@ from django.test import RequestFactory
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
-from guidance import errors
-from guidance.models import Article, ResourceKind, Status, Urgency
+from core.models import Status
+from guidance.models import Article, ResourceKind, Urgency
 from guidance.views import ARTICLES_PER_PAGE
 from tests.factories import (
     make_article,
@@ -18,6 +18,7 @@ from tests.factories import (
     make_topic,
 )
 from tests.markup import elements, links_to
+from website import errors
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from guidance.models import Article, ResourceKind, Status
+from core.models import Status
+from guidance.models import Article, ResourceKind
 from search.engine import FEW, MAX_RESULTS
 from tests.factories import make_article, make_resource, make_tip_page
 from tests.search.support import grouped as search_site

@@ -7,7 +7,7 @@ from django.db import DatabaseError
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from guidance.models import Status
+from core.models import Status
 from search import postings
 from search.models import CrisisPhrase
 from tests.factories import make_article, make_resource, make_stage, make_tip_page

@@ -1,7 +1,7 @@
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
-from guidance.models import Status
+from core.models import Status
 from tests.factories import make_resource, make_tip_page
 from tests.markup import links_to
 

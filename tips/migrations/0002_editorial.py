@@ -5,8 +5,8 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-import guidance.searchfields
-import guidance.uploads
+import core.searchfields
+import core.uploads
 
 
 class Migration(migrations.Migration):
@@ -32,11 +32,11 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="tippage",
             name="image",
-            field=guidance.uploads.SafeImageField(
+            field=core.uploads.SafeImageField(
                 blank=True,
                 height_field="image_height",
                 help_text="Optional. JPEG, PNG or WebP; smaller copies are made for phones.",
-                upload_to=guidance.uploads.random_image_name,
+                upload_to=core.uploads.random_image_name,
                 verbose_name="image",
                 width_field="image_width",
             ),
@@ -103,7 +103,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="tippage",
             name="search_document",
-            field=guidance.searchfields.SearchDocumentField(),
+            field=core.searchfields.SearchDocumentField(),
         ),
         migrations.AddField(
             model_name="tippage",

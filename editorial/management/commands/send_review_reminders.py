@@ -1,6 +1,6 @@
 """
 E-mail each page's owner (or, for pages nobody owns, the clinical reviewers) about clinical
-reviews that are overdue or due within 30 days. Meant for a daily cron job; see the README.
+reviews that are overdue or due within 30 days. Meant for a daily cron job; see docs/operations.md.
 """
 
 from django.conf import settings
@@ -42,7 +42,7 @@ class Command(BaseCommand):
         except OSError as error:  # smtplib's errors are OSErrors too
             raise CommandError(
                 f"Could not send the review reminders: {error}. Check the DJANGO_EMAIL_* "
-                "settings (see 'Configuration' in the README)."
+                "settings (see docs/configuration.md)."
             ) from error
         self.stdout.write(f"Sent {sent or 0} review reminder e-mails.")
 
@@ -55,7 +55,7 @@ class Command(BaseCommand):
                 self.style.WARNING(
                     "DJANGO_EMAIL_HOST is not set, so the reminders are handed to a mail server "
                     "on this machine (localhost, port 25), if there is one. Set DJANGO_EMAIL_HOST "
-                    "and the other DJANGO_EMAIL_* settings: see 'Configuration' in the README."
+                    "and the other DJANGO_EMAIL_* settings: see docs/configuration.md."
                 )
             )
         if "//localhost" in settings.SITE_URL or "//127.0.0.1" in settings.SITE_URL:

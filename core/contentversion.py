@@ -1,0 +1,71 @@
+"""
+The content version: what the page cache files pages under, so it is never stale after an edit.
+
+Any change to content (a save, a delete, a change of links, in any content app) throws the
+version away once its transaction commits, so the next request renders afresh. A page scheduled
+to go live also ends the version at its publish time, so scheduled content appears on time with
+no background worker. The version lives in Django's cache, which all app servers share when it
+is Redis (or, on one machine, the file cache), so an editor's change reaches every worker at
+once. The page cache itself is ``website.pagecache``.
+"""
+
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Min
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+
+from . import kinds
+from .models import Status
+
+VERSION_KEY = "pagecache:version"
+# Models of the content apps that no page shows.
+NOT_CONTENT = {"starteritem"}
+
+
+def content_version():
+    """The current version: ``{"token", "changed_at", "next_change"}``, made anew if needed."""
+    version = cache.get(VERSION_KEY)
+    now = timezone.now()
+    if version is None or (version["next_change"] and now >= version["next_change"]):
+        version = {
+            "token": uuid.uuid4().hex,
+            "changed_at": now,
+            "next_change": next_scheduled_publish(now),
+        }
+        cache.set(VERSION_KEY, version, None)
+    return version
+
+
+def next_scheduled_publish(now):
+    """The earliest publish time still to come, over every schedulable kind, or ``None``."""
+    times = []
+    for kind in kinds.where(schedulable=True):
+        upcoming = kind.model.objects.filter(
+            status=Status.PUBLISHED, published_at__gt=now
+        ).aggregate(first=Min("published_at"))["first"]
+        if upcoming:
+            times.append(upcoming)
+    return min(times, default=None)
+
+
+def invalidate():
+    """Forget the content version once the current transaction commits (at once outside one)."""
+    transaction.on_commit(lambda: cache.delete(VERSION_KEY))
+
+
+def content_changed(sender, **kwargs):
+    meta = sender._meta
+    if (
+        meta.app_label in kinds.content_apps()
+        and meta.model_name not in NOT_CONTENT
+        and not meta.model_name.startswith("historical")
+    ):
+        invalidate()
+
+
+def connect():
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(content_changed, dispatch_uid=f"contentversion-{signal}")

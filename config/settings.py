@@ -231,7 +231,7 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
-# The server-side page cache for anonymous readers (see guidance/pagecache.py).
+# The server-side page cache for anonymous readers (website/pagecache.py, core/contentversion.py).
 PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
 # What browsers and CDNs are told: keep a public page this long, then revalidate.
@@ -322,7 +322,7 @@ if not 1 <= REVIEW_INTERVAL_MONTHS <= 36:
         "DJANGO_REVIEW_INTERVAL_MONTHS must be between 1 and 36: health information should be "
         "reviewed at least every three years."
     )
-# Plain English (guidance/readability.py): the admin warns when a page's reading age is above
+# Plain English (core/readability.py): the admin warns when a page's reading age is above
 # this. docs/writing-guide.md asks for a reading age of about 9 to 11.
 READING_AGE_TARGET = Decimal(os.environ.get("DJANGO_READING_AGE_TARGET", "11"))
 # The site's public address, for links in e-mails (there is no request to take it from).
@@ -363,7 +363,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 BENCH_TRIVIAL_VIEW = env_bool("DJANGO_BENCH_TRIVIAL_VIEW")
 
-# Image uploads (guidance/uploads.py): refused above these limits.
+# Image uploads (core/uploads.py): refused above these limits.
 IMAGE_UPLOAD_MAX_BYTES = int(os.environ.get("DJANGO_IMAGE_UPLOAD_MAX_BYTES", 5_000_000))
 IMAGE_UPLOAD_MAX_PIXELS = int(os.environ.get("DJANGO_IMAGE_UPLOAD_MAX_PIXELS", 25_000_000))
 # restore_site refuses an archive with a picture, a data file or a total over these (bytes), so a

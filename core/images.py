@@ -10,7 +10,7 @@ was made from: when the picture is replaced or cleared the old copies are delete
 made. Originals are kept, because an older revision of the page may still show them; restoring
 such a revision makes its copies again.
 
-Uploads are checked (guidance/uploads.py) so that copies can always be made. If they still cannot
+Uploads are checked (core/uploads.py) so that copies can always be made. If they still cannot
 (a picture set in code, or a file damaged in storage), the page is saved with the original only:
 any copies already written are deleted, and the failure is logged rather than raised.
 """

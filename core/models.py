@@ -85,9 +85,6 @@ class Publishable(models.Model):
     class Meta:
         abstract = True
 
-    def derive(self):
-        """Work out the fields that follow from what editors write (a model with any says so)."""
-
     def save(self, *args, **kwargs):
         self.derive()
         if self.status == Status.PUBLISHED and self.published_at is None:
@@ -97,6 +94,9 @@ class Publishable(models.Model):
         if not self._state.adding and kwargs.get("update_fields") is None:
             self.version += 1
         super().save(*args, **kwargs)
+
+    def derive(self):
+        """Work out the fields that follow from what editors write (a model with any says so)."""
 
     @property
     def is_public(self):
@@ -199,7 +199,7 @@ class Illustrated(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        # The smaller copies are derived from the picture (see guidance/images.py).
+        # The smaller copies are derived from the picture (see core/images.py).
         update_fields = kwargs.get("update_fields")
         if update_fields is None or "image" in update_fields:
             images.update_renditions(self)

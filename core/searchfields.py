@@ -1,6 +1,6 @@
 """
 The column that held a page's PostgreSQL search document, before search moved to the postings
-table of ``guidance.searchindex``. Only the migrations that made and removed it still use it.
+table of ``search.index``. Only the migrations that made and removed it still use it.
 """
 
 from django.contrib.postgres.search import SearchVectorField

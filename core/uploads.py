@@ -29,7 +29,7 @@ ACCEPTED_FORMATS = {
     "WEBP": ({"image/webp"}, "webp"),
 }
 # How many times longer than wide (or wider than tall) a picture may be. The WebP copies
-# (guidance/images.py) are up to 960 pixels wide and WebP holds at most 16,383 pixels a side, so
+# (core/images.py) are up to 960 pixels wide and WebP holds at most 16,383 pixels a side, so
 # a picture more than 17 times taller than wide cannot be resized; well before that it shows on a
 # phone as a thin strip.
 MAX_ASPECT_RATIO = 10

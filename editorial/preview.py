@@ -45,8 +45,9 @@ def preview_state(obj):
 def preview(request, kind, pk):
     """A page as a parent would see it, with a preview banner.
 
-    Template: the public one of its kind (``core.kinds``), with its usual context plus ``preview``: ``state``,
-    ``published_at`` and ``change_url``. Needs permission to view (or change) that kind of page.
+    Template: the public one of its kind (``core.kinds``), with its usual context plus
+    ``preview``: ``state``, ``published_at`` and ``change_url``. Needs permission to view (or
+    change) that kind of page.
     """
     found = previewable(kind)
     if found is None:

@@ -3,13 +3,13 @@ Keeps the search index up to date, so a search never reads whole pages.
 
 The index is one table of *postings* (``search_posting``): for each page and each word stem it
 uses, how strongly the page is about that stem. A page is read as three parts of plain text,
-which its model gives (``search_parts()``; the searched kinds are in ``core.kinds``): its title;
-what sums it up (summary, key points, topics, headings); and the rest of its text. The score is BM25's shape with fixed
-constants: the stem's count in each part, weighted 5, 2 and 1, grows with diminishing returns,
-and counts a little less in a long page than in a short one. Words and stems come from
-``core.words`` (the Snowball English stemmer, as PostgreSQL's "english" search), so SQLite
-and PostgreSQL index exactly the same stems with the same scores, and a search ranks the same on
-both. Stop words ("the", "my") are not indexed.
+which its model gives (``search_parts()``; the searched kinds are in ``core.kinds``): its
+title; what sums it up (summary, key points, topics, headings); and the rest of its text. The
+score is BM25's shape with fixed constants: the stem's count in each part, weighted 5, 2 and
+1, grows with diminishing returns, and counts a little less in a long page than in a short one.
+Words and stems come from ``core.words`` (the Snowball English stemmer, as PostgreSQL's
+"english" search), so SQLite and PostgreSQL index exactly the same stems with the same scores,
+and a search ranks the same on both. Stop words ("the", "my") are not indexed.
 
 Beside the postings the index keeps a *vocabulary* (``search_vocabulary``): every word of three
 letters or more that a page has used, as written, so a misspelt search can be corrected to a

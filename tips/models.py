@@ -125,14 +125,14 @@ class Tip(models.Model):
 
     derived_fields = ("try_this", "why_it_helps")
 
+    def save(self, *args, **kwargs):
+        self.derive()
+        super().save(*args, **kwargs)
+
     def derive(self):
         # Written with the rich-text editor: keep only simple formatting and safe links.
         self.try_this = sanitise_html(self.try_this)
         self.why_it_helps = sanitise_html(self.why_it_helps)
-
-    def save(self, *args, **kwargs):
-        self.derive()
-        super().save(*args, **kwargs)
 
 
 class TipPageSource(Source):

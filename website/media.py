@@ -1,4 +1,7 @@
-"""Uploaded pictures, served by the app itself when nothing in front of it does (see docs/deploying.md)."""
+"""Uploaded pictures, served by the app itself when nothing in front of it does.
+
+See docs/deploying.md for serving them from the proxy instead.
+"""
 
 import posixpath
 

@@ -1,6 +1,6 @@
-import io
-
 """Search documents follow every save and delete, on PostgreSQL and on SQLite alike."""
+
+import io
 
 import pytest
 from django.core.management import call_command

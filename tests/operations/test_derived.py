@@ -1,4 +1,4 @@
-"""``refresh_derived``: every path that writes rows without saving them derives them the same way."""
+"""``refresh_derived``: rows written without save() are derived as a save would derive them."""
 
 import io
 
@@ -52,7 +52,9 @@ def test_rows_written_raw_are_cleaned_as_a_save_would():
     article = make_article(body=PLAIN)
     resource = make_resource(phone="08088088000")
     tip = Tip.objects.create(page=make_tip_page(), baby_says="Hold me.", try_this="<p>Hug.</p>")
-    Article.objects.filter(pk=article.pk).update(body="<p onclick='x()'>Hello</p><script>x</script>")
+    Article.objects.filter(pk=article.pk).update(
+        body="<p onclick='x()'>Hello</p><script>x</script>"
+    )
     Resource.objects.filter(pk=resource.pk).update(phone="0808 808 8000 option 2")
     Tip.objects.filter(pk=tip.pk).update(try_this="<p style='color:red'>Hug.</p>")
 

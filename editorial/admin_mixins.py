@@ -25,6 +25,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.models import Status
 
 from . import history
+from .forms import CompareVersionsForm, RestoreVersionForm
 
 PUBLISHING_FIELDS = ("status", "published_at")
 # What marks a page as clinically reviewed; only people with review_<model> may change them.
@@ -72,6 +73,11 @@ class RevisionsAdmin(SimpleHistoryAdmin):
             return self.opts.pk.to_python(unquote(object_id))
         except ValidationError:
             raise Http404 from None
+
+    def history_view(self, request, object_id, extra_context=None):
+        # The History page's button comes from our form pack, like every form of ours.
+        extra_context = {"compare_form": CompareVersionsForm(), **(extra_context or {})}
+        return super().history_view(request, object_id, extra_context)
 
     def set_history_delta_changes(self, request, historical_records, **kwargs):
         """Name the fields each revision changed, in the words of the form."""
@@ -135,6 +141,7 @@ class RevisionsAdmin(SimpleHistoryAdmin):
             "new_who": person(new.history_user) if new else "",
             "changes": changes,
             "can_restore": self.can_restore(request, obj) and old is not None,
+            "restore_form": RestoreVersionForm(self.opts, obj.pk, old.history_id),
             "history_url": reverse(
                 f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_history",
                 args=[obj.pk],

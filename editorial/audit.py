@@ -24,10 +24,9 @@ from django.views.decorators.http import require_POST
 from core import kinds
 
 from . import history
+from .forms import BringBackForm, RecentChangesForm
 
 PER_PAGE = 50
-# No row can have a larger id (a bigger number in the address would crash SQLite's lookup).
-MAX_ID = 2**63 - 1
 ACTIONS = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}
 
 
@@ -119,32 +118,34 @@ def _parent_relation(model):
 
 def recent_changes(request):
     """
-    Every change to content, newest first, 50 at a time, filtered by person and kind
-    (template ``editorial/recent_changes.html``). Only the kinds of content the person may view
-    are listed; staff who may view none (no role) are refused, as the page names every member
-    of staff.
+    Every change to content, newest first, 50 at a time, filtered by person, kind and what
+    happened (``RecentChangesForm``; template ``editorial/recent_changes.html``). Only the kinds
+    of content the person may view are listed; staff who may view none (no role) are refused,
+    as the page names every member of staff.
     """
     models = [model for model in content_models() if may_view(request.user, model)]
     if not models:
         raise PermissionDenied
     kinds = {model_label(model): model for model in models}
-    kind = request.GET.get("kind", "")
-    person = request.GET.get("person", "")
-    action = request.GET.get("action", "")
-    chosen = [kinds[kind]] if kind in kinds else models
+    kind_names = [
+        (label, capfirst(model._meta.verbose_name_plural)) for label, model in kinds.items()
+    ]
+    people = get_user_model().objects.filter(is_staff=True).order_by("username")
+    form = RecentChangesForm(request.GET or None, people=people, kinds=kind_names, actions=ACTIONS)
+    chosen = form.filters()
 
     querysets = []
-    for model in chosen:
+    for model in [kinds[chosen["kind"]]] if "kind" in chosen else models:
         records = history.history_manager(model).select_related("history_user")
-        if person.isdigit() and int(person) <= MAX_ID:
-            records = records.filter(history_user_id=int(person))
-        if action in ACTIONS:
-            records = records.filter(history_type=action)
+        if "person" in chosen:
+            records = records.filter(history_user_id=chosen["person"])
+        if "action" in chosen:
+            records = records.filter(history_type=chosen["action"])
         querysets.append((model, records.order_by("-history_date", "-history_id")))
 
     total = sum(records.count() for _model, records in querysets)
     pages = max(1, -(-total // PER_PAGE))
-    page = _page_number(request.GET.get("page"), pages)
+    page = min(chosen.get("page", 1), pages)
     # The newest PER_PAGE * page records of each kind are enough to know the newest of all of them.
     wanted = PER_PAGE * page
     streams = [
@@ -153,28 +154,18 @@ def recent_changes(request):
     merged = heapq.merge(*streams, key=lambda change: change.record.history_date, reverse=True)
     changes = list(merged)[wanted - PER_PAGE : wanted]
 
-    people = get_user_model().objects.filter(is_staff=True).order_by("username")
     context = {
         **admin.site.each_context(request),
         "title": _("Recent changes"),
         "changes": changes,
-        "kinds": [
-            (label, capfirst(model._meta.verbose_name_plural)) for label, model in kinds.items()
-        ],
-        "people": people,
-        "actions": ACTIONS,
-        "chosen": {"kind": kind, "person": person, "action": action},
+        "kinds": kind_names,
+        "form": form,
         "page": page,
         "pages": pages,
         "total": total,
         "query": _query_without_page(request),
     }
     return TemplateResponse(request, "editorial/recent_changes.html", context)
-
-
-def _page_number(value, pages):
-    number = int(value) if value and value.isdigit() else 1
-    return min(max(number, 1), pages)
 
 
 def _query_without_page(request):
@@ -200,6 +191,10 @@ class DeletedPage(HistoryLine):
     @property
     def was_published(self):
         return getattr(self.record, "status", "") == "published"
+
+    @property
+    def bring_back_form(self):
+        return BringBackForm(self)
 
 
 def deleted_pages(request):

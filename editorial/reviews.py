@@ -11,6 +11,7 @@ Clinical review and plain English in the admin of articles and tip pages.
   ``settings.READING_AGE_TARGET``.
 """
 
+from crispy_forms.layout import Hidden
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
@@ -23,6 +24,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core.models import add_months
+
+from .forms import WayOut, staff_form_helper
 
 REVIEW_CHANGE_REASON = "Marked clinically reviewed"
 # The name of the action menu on a change form (Django prefixes it with the location).
@@ -39,13 +42,36 @@ def is_above_target(reading_age):
 
 
 class MarkReviewedForm(forms.Form):
+    """
+    The confirmation step of the review action: who reviewed. It posts back to the page the
+    action came from with the chosen ``pages``, the action (in ``action_field``, which the
+    change form's action menu prefixes) and "apply", so the admin runs the action again.
+    """
+
     reviewed_by = forms.CharField(
         label=_("Clinical reviewer"),
         max_length=200,
         help_text=_(
             "The name and role parents will see, e.g. 'Dr Sam Lee, clinical psychologist'."
         ),
+        error_messages={
+            "required": _("Enter the name and role of the clinical reviewer"),
+            "max_length": _("Enter a name and role of %(limit_value)d characters or fewer"),
+        },
     )
+
+    def __init__(self, *args, pages=(), action_field="action", back_url="", **kwargs):
+        super().__init__(*args, **kwargs)
+        chosen = [Hidden(helpers.ACTION_CHECKBOX_NAME, page.pk) for page in pages]
+        self.helper = staff_form_helper(
+            "reviewed_by",
+            *chosen,
+            Hidden(action_field, "mark_clinically_reviewed"),
+            Hidden("apply", "yes"),
+            button=_("Mark as reviewed today"),
+            button_id="mark-reviewed",
+            way_out=WayOut(back_url, _("Go back without changing anything")),
+        )
 
 
 def mark_reviewed(pages, reviewed_by, user):
@@ -161,6 +187,10 @@ class ReviewedContentAdmin:
         form = MarkReviewedForm(
             request.POST if "apply" in request.POST else None,
             initial={"reviewed_by": request.user.get_full_name()},
+            pages=pages,
+            # The change form's action menu has a prefix; the confirmation posts back to it.
+            action_field=CHANGE_FORM_ACTION if CHANGE_FORM_ACTION in request.POST else "action",
+            back_url=request.get_full_path(),
         )
         if form.is_valid():
             count = mark_reviewed(pages, form.cleaned_data["reviewed_by"], request.user)
@@ -181,11 +211,6 @@ class ReviewedContentAdmin:
             "opts": self.opts,
             "form": form,
             "pages": pages,
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-            # The change form's action menu has a prefix; the confirmation posts back to it.
-            "action_field_name": (
-                CHANGE_FORM_ACTION if CHANGE_FORM_ACTION in request.POST else "action"
-            ),
             "review_interval_months": settings.REVIEW_INTERVAL_MONTHS,
             "next_due": _next_due_from_today(),
         }

@@ -6,6 +6,7 @@ found little or nothing (which replaces the usual list of rows for ``MissedSearc
 import csv
 import datetime
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -19,6 +20,8 @@ from django.utils.http import content_disposition_header, urlencode
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from editorial.forms import WayOut, staff_form_helper
 
 from .models import CrisisPhrase, MissedSearch, Synonym
 
@@ -50,6 +53,22 @@ class SynonymAdmin(admin.ModelAdmin):
     search_fields = ("term", "also_means")
     readonly_fields = ("is_starter", "updated_at")
     fieldsets = [(None, {"fields": ("term", "also_means", "both_ways")}), ADVANCED]
+
+
+class RemoveSearchWordsForm(forms.Form):
+    """The "Yes, delete" button of ``MissedSearchAdmin.remove_view``, with the words to delete
+    (which the view reads itself) and a way back to the report."""
+
+    query = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, query, report_url):
+        super().__init__(initial={"query": query})
+        self.helper = staff_form_helper(
+            "query",
+            button=_("Yes, delete"),
+            button_id="remove-search-words",
+            way_out=WayOut(report_url, _("No, take me back")),
+        )
 
 
 @admin.register(MissedSearch)
@@ -138,7 +157,8 @@ class MissedSearchAdmin(admin.ModelAdmin):
     def remove_view(self, request):
         """
         Delete every day's count of some search words (``?query=``), after a confirmation page
-        (template ``admin/search/missedsearch/remove.html``; context ``query``, ``times``).
+        (template ``admin/search/missedsearch/remove.html``; context ``query``, ``times``,
+        ``form``).
         """
         if not self.has_delete_permission(request):
             raise PermissionDenied
@@ -163,6 +183,7 @@ class MissedSearchAdmin(admin.ModelAdmin):
             "query": query,
             "times": rows.aggregate(times=Sum("count"))["times"],
             "report_url": report,
+            "form": RemoveSearchWordsForm(query, report),
         }
         request.current_app = self.admin_site.name
         return TemplateResponse(request, self.remove_template, context)

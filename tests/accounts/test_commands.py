@@ -5,8 +5,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import devices
-
-from .conftest import enter_password, log_in
+from tests.support.accounts import enter_password, log_in
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from accounts import devices
-
-from .conftest import code_for, enter_code, enter_password
+from tests.support.accounts import code_for, enter_code, enter_password
 
 pytestmark = pytest.mark.django_db
 

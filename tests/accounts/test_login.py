@@ -9,8 +9,7 @@ from pytest_django.asserts import assertContains, assertRedirects
 
 from accounts import devices
 from accounts.views import PENDING_KEY
-
-from .conftest import PASSWORD, code_for, enter_code, enter_password, log_in
+from tests.support.accounts import PASSWORD, code_for, enter_code, enter_password, log_in
 
 pytestmark = pytest.mark.django_db
 

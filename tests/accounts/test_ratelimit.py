@@ -6,8 +6,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from accounts import ratelimit
-
-from .conftest import enter_code, enter_password
+from tests.support.accounts import enter_code, enter_password
 
 pytestmark = pytest.mark.django_db
 

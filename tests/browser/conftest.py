@@ -8,8 +8,12 @@ The tests only read pages, so the starter content is loaded once for the package
 and flushed when the package ends, as pytest-django's ``transactional_db`` would flush after each
 test (loading and flushing for every test would add a third to the run). The tests are marked
 ``django_db`` because pytest-django creates only the databases that the selected tests declare;
-each test's own transaction is rolled back, a formality since the tests write nothing. Each
-test opens its own browser context in the one Chromium the package shares.
+each test's own transaction is rolled back, a formality since the tests write nothing.
+
+One Chromium serves the package. Each module reads its pages in one tab of its own (``visit``):
+what the tests check there, the page as rendered, does not depend on what the browser has
+cached. A test that checks what a page asks the network for opens a new browser context
+(``fresh_visit``), so its first visit starts with an empty cache, as a reader's first visit does.
 """
 
 import io
@@ -21,19 +25,12 @@ from django.core.management import call_command
 from django.db import connections
 from django.test import modify_settings, override_settings
 
-from guidance.models import Article
-from tips.models import TipPage
-
-from .support import AXE_JS, CHROMIUM, CHROMIUM_ARGS, PAGE_TYPES, PHONE, REPO
+from tests.support.browser import AXE_JS, CHROMIUM, CHROMIUM_ARGS, Tab
+from tests.support.pages import BROWSER_PAGE_TYPES
+from tests.support.tools import REPO, missing_tool
+from tests.support.world import starter_world
 
 TRANSFERS = pytest.StashKey[dict]()
-
-
-def missing_tool(message):
-    """Skip, or fail on CI, where the browser tests must run."""
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{message} (CI=true, so this fails rather than skips)", pytrace=False)
-    pytest.skip(message)
 
 
 @pytest.fixture(scope="package")
@@ -64,7 +61,7 @@ def browser_server(request, tmp_path_factory, django_db_setup):
 
 
 @dataclass
-class Site:
+class LiveSite:
     """The live server's address, and the path of each page type on it."""
 
     url: str
@@ -75,28 +72,26 @@ class Site:
 
 
 @pytest.fixture(scope="package")
-def site(browser_server, django_db_blocker):
-    """The starter content, committed, on the live server: realistic text on every page type."""
+def live_site(browser_server, django_db_blocker):
+    """The starter content, committed, on the live server: realistic text on every page type.
+
+    Its pages are the page types of tests/support/pages.py, read from the starter content as a
+    world: the article and tip page are the heaviest of their kind.
+    """
     with django_db_blocker.unblock():
         call_command("load_starter_content", stdout=io.StringIO())
-        paths = dict(PAGE_TYPES)
-        # The longest article and the tip page with the most tips: the heaviest pages.
-        paths["article"] = max(
-            Article.objects.published(), key=lambda article: len(article.body)
-        ).get_absolute_url()
-        paths["tip-page"] = max(
-            TipPage.objects.published(), key=lambda tip_page: tip_page.tips.count()
-        ).get_absolute_url()
-    yield Site(url=browser_server.url, paths=paths)
+        world = starter_world()
+        paths = {page_type.name: page_type.url(world) for page_type in BROWSER_PAGE_TYPES}
+    yield LiveSite(url=browser_server.url, paths=paths)
     with django_db_blocker.unblock():
         call_command("flush", interactive=False, verbosity=0)
 
 
 @pytest.fixture(scope="package")
-def browser(site):
+def browser(live_site):
     """One headless Chromium for the package, started after the content is loaded.
 
-    It depends on ``site`` only so that the content is loaded before Playwright starts and
+    It depends on ``live_site`` only so that the content is loaded before Playwright starts and
     flushed after it stops: see below.
     """
     try:
@@ -137,46 +132,27 @@ def axe_source():
     return AXE_JS.read_text(encoding="utf-8")
 
 
-@dataclass
-class Visit:
-    """A page as opened, with what it asked for and what it logged as errors."""
-
-    page: object
-    url: str
-    status: int
-    requests: list
-    console_errors: list
+@pytest.fixture(scope="module")
+def module_tab(browser, live_site):
+    tab = Tab(browser, live_site)
+    yield tab
+    tab.close()
 
 
 @pytest.fixture
-def visit(browser, site):
-    """``visit(page_type, viewport, scheme)`` opens a page in this test's own browser context.
+def visit(module_tab):
+    """``visit(page_type, viewport, scheme)`` opens a page in the module's tab."""
+    return module_tab.open
 
-    The context is new for each test, so its first visit starts with an empty cache. Later
-    visits in the same test reuse its tab, resizing it and switching the colour scheme (the same
-    media emulation as the context's ``color_scheme`` option): a fresh renderer per visit would
-    make the suite several times slower.
-    """
-    context = browser.new_context(viewport=PHONE, color_scheme="light")
-    page = context.new_page()
-    current = {}
-    page.on("request", lambda request: current["requests"].append(request))
-    page.on(
-        "console",
-        lambda message: message.type == "error" and current["console_errors"].append(message),
-    )
-    page.on("pageerror", lambda error: current["console_errors"].append(error))
 
-    def open_page(page_type, viewport=PHONE, scheme="light"):
-        current["requests"], current["console_errors"] = [], []
-        page.set_viewport_size(viewport)
-        page.emulate_media(color_scheme=scheme)
-        url = site.page_url(page_type)
-        response = page.goto(url, wait_until="load")
-        return Visit(page, url, response.status, current["requests"], current["console_errors"])
-
-    yield open_page
-    context.close()
+@pytest.fixture
+def fresh_visit(browser, live_site):
+    """``fresh_visit(page_type, viewport, scheme)`` opens a page in a tab of this test's own
+    browser context: its first visit starts with an empty cache, and later visits in the same
+    test reuse the tab."""
+    tab = Tab(browser, live_site)
+    yield tab.open
+    tab.close()
 
 
 @pytest.fixture

@@ -6,29 +6,23 @@ problem it finds, not just the first.
 
 import pytest
 
-from .support import DESCRIBE_JS, NARROWEST, PAGE_TYPES, PHONE, SCHEMES, VIEWPORTS
+from tests.support.browser import (
+    AXE_TAGS,
+    DESCRIBE_JS,
+    NARROWEST,
+    OVERFLOW_JS,
+    PHONE,
+    RUN_AXE_JS,
+    SCHEMES,
+    VIEWPORTS,
+    format_violation,
+)
+from tests.support.pages import BROWSER_PAGE_TYPES
 
 # django_db: pytest-django makes the test database, which the live server reads (see conftest).
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-
-RUN_AXE_JS = "tags => axe.run(document, {runOnly: tags, resultTypes: ['violations']})"
-
-# The innermost elements that stick out past the right (or left) edge of the window.
-OVERFLOW_JS = (
-    """() => {
-  const limit = window.innerWidth;
-  const scrollWidth = document.documentElement.scrollWidth;
-  if (scrollWidth <= limit) return null;
-  const wide = [...document.querySelectorAll("body *")].filter(el => {
-    const rect = el.getBoundingClientRect();
-    return rect.width > 0 && (rect.right > limit + 0.5 || rect.left < -0.5);
-  });
-  const innermost = wide.filter(el => !wide.some(other => other !== el && el.contains(other)));
-  return {scrollWidth, limit, elements: innermost.slice(0, 10).map(describe)};
-}"""
-).replace("() => {", "() => {" + DESCRIBE_JS, 1)
+PAGE_TYPES = [page_type.name for page_type in BROWSER_PAGE_TYPES]
 
 DOUBLE_TEXT_JS = "() => { document.documentElement.style.fontSize = '200%'; }"
 
@@ -90,25 +84,15 @@ def combinations():
             yield f"{viewport_name} {scheme}", viewport, scheme
 
 
-def format_violation(where, violation):
-    lines = [f"[{where}] {violation['id']} ({violation['impact']}): {violation['help']}"]
-    for node in violation["nodes"]:
-        target = " ".join(
-            " > ".join(part) if isinstance(part, list) else part for part in node["target"]
-        )
-        summary = node.get("failureSummary", "").replace("\n", " ").strip()
-        lines.append(f"    {target}  — {summary}")
-    return "\n".join(lines)
-
-
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
 def test_page_has_no_axe_violations(visit, axe_source, page_type):
     problems = []
+    opened = visit(page_type)
+    # Evaluated through the DevTools protocol, so the page's strict CSP (no inline scripts)
+    # does not block it, and the page itself is tested as served.
+    opened.page.evaluate(axe_source)
     for where, viewport, scheme in combinations():
-        opened = visit(page_type, viewport, scheme)
-        # Evaluated through the DevTools protocol, so the page's strict CSP (no inline
-        # scripts) does not block it, and the page itself is tested as served.
-        opened.page.evaluate(axe_source)
+        opened.show_as(viewport, scheme)
         results = opened.page.evaluate(RUN_AXE_JS, AXE_TAGS)
         assert results["testEngine"]["name"] == "axe-core", results.get("testEngine")
         problems += [
@@ -125,8 +109,9 @@ def test_page_reflows_at_320px_and_with_text_at_200_percent(visit, page_type):
     # A phone's largest text setting: the root font size doubled (through the CSSOM, which
     # the page's CSP allows), at the phone's own width.
     looks.append(("390px text 200%", PHONE, "light", True))
-    for where, viewport, scheme, large_text in looks:
-        opened = visit(page_type, viewport, scheme)
+    opened = visit(page_type)
+    for where, viewport, scheme, large_text in looks:  # the larger text last: it stays
+        opened.show_as(viewport, scheme)
         if large_text:
             opened.page.evaluate(DOUBLE_TEXT_JS)
         overflow = opened.page.evaluate(OVERFLOW_JS)
@@ -183,8 +168,9 @@ def test_keyboard_reaches_skip_link_then_urgent_help_with_visible_focus(visit, p
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
 def test_tap_targets_are_at_least_24px(visit, page_type):
     problems = []
+    opened = visit(page_type)
     for viewport_name, viewport in VIEWPORTS.items():
-        opened = visit(page_type, viewport)
+        opened.show_as(viewport)
         problems += [
             f"[{page_type} {opened.url} {viewport_name}] {target}"
             for target in opened.page.evaluate(SMALL_TARGETS_JS, TARGETS)

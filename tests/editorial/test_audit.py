@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from editorial import audit, roles
 from guidance.models import Article, Stage
-from tests.editorial.formdata import change_url, form_data
-from tests.factories import make_article, make_resource, make_stage
+from tests.support.factories import make_article, make_resource, make_stage
+from tests.support.formdata import change_url, form_data
 
 pytestmark = pytest.mark.django_db
 

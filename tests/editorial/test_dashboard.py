@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from core.models import Status
 from guidance.models import Article, Resource
-from tests.editorial.formdata import change_url
-from tests.factories import make_article, make_resource, make_tip_page
+from tests.support.factories import make_article, make_resource, make_tip_page
+from tests.support.formdata import change_url
 from tips.models import TipPage
 
 pytestmark = pytest.mark.django_db

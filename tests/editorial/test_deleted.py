@@ -1,23 +1,17 @@
 """Deleting asks first and can be undone from "Deleted pages"."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from core.models import Status
 from editorial import roles
 from guidance.models import Article
-from tests.editorial.formdata import admin_url
-from tests.factories import make_article, make_resource, make_stage, make_tip_page
+from tests.support.factories import make_article, make_resource, make_stage, make_tip_page
+from tests.support.formdata import admin_url
 from tips.models import TipPage
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def role_groups():
-    """The groups as the migration makes them (a test that empties the database drops them)."""
-    roles.grant_roles(Group, Permission)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("role_groups")]
 
 
 def restore_url(obj_label, record):

@@ -9,8 +9,8 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from core.richtext import render_rich_text
 from editorial.widgets import RichTextWidget
-from tests.factories import make_article, make_page, make_resource, make_tip_page
-from tests.markup import elements
+from tests.support.factories import make_article, make_page, make_resource, make_tip_page
+from tests.support.markup import elements
 from tips.models import Tip
 
 pytestmark = pytest.mark.django_db

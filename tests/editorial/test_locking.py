@@ -7,8 +7,8 @@ from django.test import RequestFactory
 from core.models import Status
 from editorial.admin_mixins import EditConflict
 from guidance.models import Article
-from tests.editorial.formdata import admin_url, change_url, form_data
-from tests.factories import make_article, make_tip_page
+from tests.support.factories import make_article, make_tip_page
+from tests.support.formdata import admin_url, change_url, form_data
 from tips.models import TipPage
 
 pytestmark = pytest.mark.django_db

@@ -12,8 +12,8 @@ from django.utils.html import strip_tags
 from pytest_django.asserts import assertContains, assertNotContains
 
 from core.models import Status
-from tests.factories import make_article, make_page, make_resource, make_tip_page
-from tests.markup import elements
+from tests.support.factories import make_article, make_page, make_resource, make_tip_page
+from tests.support.markup import elements
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from tests.editorial.formdata import change_url
-from tests.factories import make_article, make_tip_page
+from tests.support.factories import make_article, make_tip_page
+from tests.support.formdata import change_url
 
 pytestmark = pytest.mark.django_db
 

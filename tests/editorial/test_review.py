@@ -10,9 +10,9 @@ from django.utils import timezone
 from core.models import add_months
 from editorial.reviews import REVIEW_CHANGE_REASON
 from guidance.models import Article
-from tests.editorial.formdata import admin_url, change_url
-from tests.factories import make_article, make_tip_page
-from tests.guidance.test_settings import start_django
+from tests.support.factories import make_article, make_tip_page
+from tests.support.formdata import admin_url, change_url
+from tests.support.processes import start_django
 from tips.models import TipPage
 
 pytestmark = pytest.mark.django_db
@@ -168,7 +168,7 @@ def test_an_empty_reviewer_name_is_asked_for_again(reviewer):
     response = run_action(client, "guidance.article", [page], apply="yes", reviewed_by="  ")
 
     assert response.status_code == 200
-    assert "Please fill in the clinical reviewer." in response.content.decode()
+    assert "Enter the name and role of the clinical reviewer" in response.content.decode()
     page.refresh_from_db()
     assert page.last_reviewed is None
 

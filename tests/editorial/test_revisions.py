@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from core.models import Status
 from guidance.models import Article, Stage
-from tests.editorial.formdata import admin_url, change_url, form_data
-from tests.factories import make_article, make_stage, make_tip_page, make_topic
+from tests.support.factories import make_article, make_stage, make_tip_page, make_topic
+from tests.support.formdata import admin_url, change_url, form_data
 from tips.models import Tip
 
 pytestmark = pytest.mark.django_db

@@ -12,8 +12,8 @@ from core.models import Status
 from editorial import roles
 from guidance.models import Article, Page, Redirect, Resource
 from search.models import CrisisPhrase, MissedSearch, Synonym
-from tests.editorial.formdata import admin_url, change_url, form_data
-from tests.factories import make_article, make_page, make_resource, make_tip_page
+from tests.support.factories import make_article, make_page, make_resource, make_tip_page
+from tests.support.formdata import admin_url, change_url, form_data
 from tips.models import TipPage
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ import pytest
 from django.utils import timezone
 
 from core.models import Status
-from tests.factories import make_article, make_tip_page
+from tests.support.factories import make_article, make_tip_page
 
 pytestmark = pytest.mark.django_db
 

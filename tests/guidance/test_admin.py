@@ -7,7 +7,7 @@ from pytest_django.asserts import assertContains
 
 from core.models import Status
 from guidance.models import Article, Page, Resource, ResourceKind, Stage, Topic, Urgency
-from tests.factories import (
+from tests.support.factories import (
     make_article,
     make_page,
     make_resource,
@@ -15,7 +15,8 @@ from tests.factories import (
     make_tip_page,
     make_topic,
 )
-from tests.markup import elements
+from tests.support.formdata import article_form_data
+from tests.support.markup import elements
 from tips.models import TipPage
 
 pytestmark = pytest.mark.django_db
@@ -191,35 +192,6 @@ def test_non_staff_cannot_see_the_admin(client, django_user_model):
 
 
 # Adding content through the admin
-
-
-def article_form_data(**overrides):
-    data = {
-        "title": "Crying at night",
-        "slug": "crying-at-night",
-        "summary": "Why babies cry at night.",
-        "in_brief": "It is normal\nIt passes",
-        "body": (
-            '<h2>Why</h2><p onclick="steal()">Babies wake.</p>'
-            '<script>alert(1)</script><a href="javascript:alert(1)">x</a>'
-        ),
-        "author": "Editorial team",
-        "reviewed_by": "",
-        "last_reviewed": "",
-        "next_review_due": "",
-        "status": Status.DRAFT,
-        "published_at_0": "",
-        "published_at_1": "",
-        "sources-TOTAL_FORMS": "1",
-        "sources-INITIAL_FORMS": "0",
-        "sources-MIN_NUM_FORMS": "0",
-        "sources-MAX_NUM_FORMS": "1000",
-        "sources-0-title": "NHS: soothing a crying baby",
-        "sources-0-url": "https://www.nhs.uk/",
-        "sources-0-order": "0",
-    }
-    data.update(overrides)
-    return data
 
 
 def test_adding_an_article_in_the_admin_sanitises_the_body(admin_client):

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from core.models import Status, add_months
 from guidance.models import Article, Nation, Page, Resource
-from tests.factories import make_article, make_page, make_resource, make_tip_page
+from tests.support.factories import make_article, make_page, make_resource, make_tip_page
 from tips.models import TipPage
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from guidance.models import Article, Resource
 from operations import derived
 from search.engine import search_site
-from tests.factories import make_article, make_resource, make_tip_page
+from tests.support.factories import make_article, make_resource, make_tip_page
 from tips.models import Tip, TipPage
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ from django.utils import timezone
 from core.models import Status
 from guidance.models import Article, ResourceKind
 from search.engine import FEW, MAX_RESULTS
-from tests.factories import make_article, make_resource, make_tip_page
-from tests.search.support import grouped as search_site
+from tests.support.factories import make_article, make_resource, make_tip_page
+from tests.support.search import grouped as search_site
 
 pytestmark = pytest.mark.django_db
 

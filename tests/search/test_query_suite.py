@@ -1,5 +1,6 @@
 """
-The search quality suite (tests/search/suite.py) run against the starter content.
+The search quality suite (tests/support/suite.py) run against the starter content, as a new site
+has it with its synonyms and crisis words, loaded once for the module (the ``starter`` fixture).
 
 - ``test_search_meets_quality_targets`` runs every query in queries.toml and holds search to the
   targets: the urgent panel for every crisis query, hit@1, hit@3 and the zero-result rate. The
@@ -10,26 +11,16 @@ The search quality suite (tests/search/suite.py) run against the starter content
 See docs/search-quality.md.
 """
 
-import io
 import json
 import os
 from collections import Counter
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 
-from tests.search import suite
-
-pytestmark = pytest.mark.django_db
+from tests.support import suite
 
 UPDATE_ENV = "UPDATE_SEARCH_TOP3"
-
-
-@pytest.fixture
-def starter_content():
-    """The starter content, synonyms and crisis words, as a new site has them."""
-    call_command("load_starter_content", stdout=io.StringIO())
 
 
 def test_query_file_is_big_enough_and_covers_every_category():
@@ -45,7 +36,7 @@ def test_query_file_is_big_enough_and_covers_every_category():
     assert not short, f"categories below their minimum: {short}"
 
 
-def test_search_meets_quality_targets(starter_content, capsys):
+def test_search_meets_quality_targets(starter, capsys):
     report = suite.run_suite()
     text = suite.format_report(report)
     with capsys.disabled():
@@ -78,7 +69,7 @@ def _write_top3(known_differences, top3):
         f.write("\n")
 
 
-def test_top_three_match_the_committed_file(starter_content):
+def test_top_three_match_the_committed_file(starter):
     """Each query's top three are the same on this database as in top3.json."""
     queries = suite.load_queries()
     got = {query.q: list(suite.run_query(query).top3) for query in queries}

@@ -10,7 +10,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from core.models import Status
 from search import postings
 from search.models import CrisisPhrase
-from tests.factories import make_article, make_resource, make_stage, make_tip_page
+from tests.support.factories import make_article, make_resource, make_stage, make_tip_page
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from django.core.management import CommandError
 from core.richtext import sanitise_html
 from guidance.models import Stage, Topic
 from starter import loader
-from tests.starter.support import counts, load
+from tests.support.starter import counts, load
 
 CONTENT = loader.read()
 # The sanitiser adds this to every link; anything else it changed would be a loss.

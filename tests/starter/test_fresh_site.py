@@ -3,7 +3,7 @@
 import pytest
 
 from guidance.models import Page
-from tests.starter.support import counts, load
+from tests.support.starter import counts, load
 
 pytestmark = pytest.mark.django_db
 

@@ -15,8 +15,8 @@ from pytest_django.asserts import assertContains
 from core.models import Status
 from guidance.models import Article, Nation, Page, Resource, StarterItem
 from starter import loader
-from tests.search.support import grouped as search_site
-from tests.starter.support import counts, load
+from tests.support.search import grouped as search_site
+from tests.support.starter import counts, load
 from tips.models import TipPage
 
 pytestmark = pytest.mark.django_db

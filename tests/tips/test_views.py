@@ -2,8 +2,8 @@ import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
 from core.models import Status
-from tests.factories import make_resource, make_tip_page
-from tests.markup import links_to
+from tests.support.factories import make_resource, make_tip_page
+from tests.support.markup import links_to
 
 pytestmark = pytest.mark.django_db
 

@@ -12,9 +12,9 @@ from pytest_django.asserts import assertContains
 
 from core import images
 from guidance.models import Article
-from tests.factories import make_article, make_tip_page
-from tests.guidance.test_uploads import png_with_truncated_pixels
-from tests.markup import elements
+from tests.support.factories import make_article, make_tip_page
+from tests.support.images import png_with_truncated_pixels
+from tests.support.markup import elements
 
 pytestmark = pytest.mark.django_db
 

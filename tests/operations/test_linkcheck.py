@@ -15,7 +15,7 @@ from django.core.management import call_command
 from core.models import Status
 from guidance.models import Resource
 from operations.linkcheck import check_url, public_address
-from tests.factories import make_resource
+from tests.support.factories import make_resource
 
 pytestmark = pytest.mark.django_db
 

@@ -5,6 +5,7 @@ import gzip
 import io
 import json
 import os
+import shutil
 import stat
 import tarfile
 import tracemalloc
@@ -16,11 +17,18 @@ from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import override_settings
 from PIL import Image
 
 from guidance.models import Resource
 from operations.backup import backed_up_media, backed_up_models, media_files
-from tests.factories import make_article, make_page, make_resource, make_stage, make_tip_page
+from tests.support.factories import (
+    make_article,
+    make_page,
+    make_resource,
+    make_stage,
+    make_tip_page,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -77,8 +85,8 @@ def picture():
     return SimpleUploadedFile("photo.jpg", output.getvalue(), content_type="image/jpeg")
 
 
-@pytest.fixture
-def full_site():
+def make_full_site():
+    """Content of every kind, a picture with its renditions, and a member of staff in a group."""
     stage = make_stage(title="Newborn")
     resource = make_resource(name="Samaritans", serves_scotland=False)
     related = make_article(title="Bonding")
@@ -97,6 +105,11 @@ def full_site():
     editors = Group.objects.create(name="Editors")
     user = User.objects.create_user("editor", password="a-long-password-1234", is_staff=True)
     user.groups.add(editors)
+
+
+@pytest.fixture
+def full_site():
+    make_full_site()
 
 
 def test_backup_and_restore_keep_every_row_and_file(full_site, tmp_path):
@@ -206,11 +219,26 @@ def test_a_backup_leaves_out_files_our_uploads_never_make(full_site, tmp_path):
 # Refused archives: made from a real backup with one member changed or added.
 
 
+@pytest.fixture(scope="module")
+def full_site_backup(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A real backup of the full site, made once for the module: the tests change only copies.
+
+    Made and emptied again outside any test, as this module's transactional tests would: what
+    it writes is committed, and its files go to a folder of its own.
+    """
+    folder = tmp_path_factory.mktemp("backup")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=folder / "media"):
+        make_full_site()
+        call_command("backup_site", str(folder / "site.tar.gz"), verbosity=0)
+        empty_site()
+    return folder / "site.tar.gz"
+
+
 @pytest.fixture
-def backup(full_site, tmp_path):
-    """A real backup of the full site, and a site emptied ready for a restore."""
+def backup(full_site_backup, tmp_path):
+    """A copy of the full site's backup, and a site emptied ready for a restore."""
     archive = tmp_path / "site.tar.gz"
-    call_command("backup_site", str(archive), verbosity=0)
+    shutil.copyfile(full_site_backup, archive)
     empty_site()
     return archive
 

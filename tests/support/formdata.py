@@ -1,8 +1,10 @@
-"""What a browser would send back from an admin form, read from the page's HTML."""
+"""What a browser sends from an admin form: read from the page's HTML, or filled in by hand."""
 
 from html.parser import HTMLParser
 
 from django.urls import reverse
+
+from core.models import Status
 
 
 class _FormReader(HTMLParser):
@@ -78,3 +80,34 @@ def admin_url(obj_or_label, view, *args):
 
 def change_url(obj):
     return admin_url(obj, "change", obj.pk)
+
+
+def article_form_data(**overrides):
+    """A new article's add form as filled in by hand: a draft with one source, and a body
+    holding markup the site must clean."""
+    data = {
+        "title": "Crying at night",
+        "slug": "crying-at-night",
+        "summary": "Why babies cry at night.",
+        "in_brief": "It is normal\nIt passes",
+        "body": (
+            '<h2>Why</h2><p onclick="steal()">Babies wake.</p>'
+            '<script>alert(1)</script><a href="javascript:alert(1)">x</a>'
+        ),
+        "author": "Editorial team",
+        "reviewed_by": "",
+        "last_reviewed": "",
+        "next_review_due": "",
+        "status": Status.DRAFT,
+        "published_at_0": "",
+        "published_at_1": "",
+        "sources-TOTAL_FORMS": "1",
+        "sources-INITIAL_FORMS": "0",
+        "sources-MIN_NUM_FORMS": "0",
+        "sources-MAX_NUM_FORMS": "1000",
+        "sources-0-title": "NHS: soothing a crying baby",
+        "sources-0-url": "https://www.nhs.uk/",
+        "sources-0-order": "0",
+    }
+    data.update(overrides)
+    return data

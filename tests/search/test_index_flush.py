@@ -6,7 +6,7 @@ from django.db import connection
 
 from guidance.models import Article
 from search import index as searchindex
-from tests.factories import make_article
+from tests.support.factories import make_article
 
 
 def postings_of(kind):

@@ -7,8 +7,8 @@ from django.apps import apps
 
 from core.models import Status
 from guidance.models import Redirect
-from tests.factories import make_article, make_page, make_tip_page
-from tests.guidance.test_admin import article_form_data
+from tests.support.factories import make_article, make_page, make_tip_page
+from tests.support.formdata import article_form_data
 
 delete_off_site_redirects = importlib.import_module(
     "guidance.migrations.0012_redirect_remove_off_site_targets"

@@ -10,8 +10,8 @@ from django.core.management import call_command
 
 from core import phones
 from guidance.models import Resource
-from tests.editorial.formdata import change_url, form_data
-from tests.factories import make_resource
+from tests.support.factories import make_resource
+from tests.support.formdata import change_url, form_data
 
 pytestmark = pytest.mark.django_db
 

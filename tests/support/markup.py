@@ -33,3 +33,10 @@ def elements(response_or_html, tag, **attrs):
 
 def links_to(response_or_html, href, **attrs):
     return elements(response_or_html, "a", href=href, **attrs)
+
+
+def assert_public_page(response):
+    """Every public page offers a skip link, urgent help and a main landmark."""
+    assert links_to(response, "#main", class_="skip-link"), "no skip link"
+    assert links_to(response, "/help/", class_="urgent-help"), "no urgent-help link to /help/"
+    assert elements(response, "main", id="main"), "no <main id=main>"

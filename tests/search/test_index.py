@@ -7,8 +7,8 @@ from django.core.management import call_command
 
 from guidance.models import Article
 from search import index as searchindex
-from tests.factories import make_article, make_resource, make_tip_page
-from tests.search.support import grouped as search_site
+from tests.support.factories import make_article, make_resource, make_tip_page
+from tests.support.search import grouped as search_site
 from tips.models import Tip
 
 pytestmark = pytest.mark.django_db

@@ -2,9 +2,9 @@
 The search quality suite: what parents type, run through site search, measured against what a
 health visitor would want them to see first.
 
-``queries.toml`` holds the queries and their expected pages; ``run_suite()`` runs them through
-``search.engine.search_site`` and returns a ``Report``; ``format_report()`` prints it. Pages are
-named "kind:slug", e.g. "article:bonding-in-pregnancy" or "resource:samaritans".
+``tests/search/queries.toml`` holds the queries and their expected pages; ``run_suite()`` runs
+them through ``search.engine.search_site`` and returns a ``Report``; ``format_report()`` prints
+it. Pages are named "kind:slug", e.g. "article:bonding-in-pregnancy" or "resource:samaritans".
 
 Run it with ``pytest tests/search/test_query_suite.py`` (see docs/search-quality.md).
 """
@@ -14,8 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-QUERIES_PATH = Path(__file__).with_name("queries.toml")
-TOP3_PATH = Path(__file__).with_name("top3.json")
+# The data stays beside the suite's tests, where docs/search-quality.md and bench/run.py look.
+SEARCH_TESTS = Path(__file__).resolve().parents[1] / "search"
+QUERIES_PATH = SEARCH_TESTS / "queries.toml"
+TOP3_PATH = SEARCH_TESTS / "top3.json"
 
 KINDS = ("article", "tip_page", "resource")
 

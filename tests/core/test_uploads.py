@@ -1,9 +1,6 @@
 """Image uploads are checked by content, size and pixels, re-encoded without EXIF, renamed."""
 
 import io
-import os
-import struct
-import zlib
 
 import pytest
 from django import forms
@@ -18,6 +15,7 @@ from core.uploads import (
     check_image,
     random_image_name,
 )
+from tests.support.images import png_with_truncated_pixels
 
 GPS_TAG = 0x8825  # the EXIF pointer to GPS information
 ORIENTATION_TAG = 0x0112
@@ -29,28 +27,6 @@ def image_bytes(fmt="JPEG", size=(40, 30), exif=None, mode="RGB"):
     options = {"exif": exif} if exif is not None else {}
     image.save(output, format=fmt, **options)
     return output.getvalue()
-
-
-def png_chunk(kind, data):
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-
-def png_with_truncated_pixels(width=200, height=200):
-    """A PNG whose every checksum is right but whose pixel data stops halfway.
-
-    ``Image.verify()`` checks only the file's structure and checksums, so it passes this; only
-    decoding the pixels shows that they are missing.
-    """
-    rows = b"".join(b"\0" + os.urandom(width * 3) for _row in range(height))
-    pixels = zlib.compress(rows)
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
-    data = (
-        b"\x89PNG\r\n\x1a\n"
-        + png_chunk(b"IHDR", header)
-        + png_chunk(b"IDAT", pixels[: len(pixels) // 2])
-        + png_chunk(b"IEND", b"")
-    )
-    return SimpleUploadedFile("broken.png", data, content_type="image/png")
 
 
 def upload(data, name="photo.jpg", content_type="image/jpeg"):

@@ -3,12 +3,14 @@ The content version: what the page cache files pages under, so it is never stale
 
 Any change to content (a save, a delete, a change of links, in any content app) throws the
 version away once its transaction commits, so the next request renders afresh. A page scheduled
-to go live also ends the version at its publish time, so scheduled content appears on time with
-no background worker. The version lives in Django's cache, which all app servers share when it
-is Redis (or, on one machine, the file cache), so an editor's change reaches every worker at
-once. The page cache itself is ``website.pagecache``.
+to go live also ends the version at its publish time, and a reviewed page ends it on the day its
+review falls overdue (its page then says so), so both show on time with no background worker.
+The version lives in Django's cache, which all app servers share when it is Redis (or, on one
+machine, the file cache), so an editor's change reaches every worker at once. The page cache
+itself is ``website.pagecache``.
 """
 
+import datetime
 import uuid
 
 from django.core.cache import cache
@@ -33,10 +35,16 @@ def content_version():
         version = {
             "token": uuid.uuid4().hex,
             "changed_at": now,
-            "next_change": next_scheduled_publish(now),
+            "next_change": next_change(now),
         }
         cache.set(VERSION_KEY, version, None)
     return version
+
+
+def next_change(now):
+    """When the version must end by itself, with no edit: the sooner of the two below."""
+    times = [time for time in (next_scheduled_publish(now), next_review_overdue(now)) if time]
+    return min(times, default=None)
 
 
 def next_scheduled_publish(now):
@@ -49,6 +57,26 @@ def next_scheduled_publish(now):
         if upcoming:
             times.append(upcoming)
     return min(times, default=None)
+
+
+def next_review_overdue(now):
+    """
+    The start of the next day on which a published page's review date has just passed (its
+    page then says it is due for review, see ``ClinicallyReviewed.is_due_for_review``), over
+    every reviewed kind, or ``None``.
+    """
+    today = timezone.localdate(now)
+    dates = []
+    for kind in kinds.where(reviewed=True):
+        due = kind.model.objects.filter(
+            status=Status.PUBLISHED, next_review_due__gte=today
+        ).aggregate(first=Min("next_review_due"))["first"]
+        if due:
+            dates.append(due)
+    if not dates:
+        return None
+    overdue_from = min(dates) + datetime.timedelta(days=1)
+    return timezone.make_aware(datetime.datetime.combine(overdue_from, datetime.time.min))
 
 
 def invalidate():

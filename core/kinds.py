@@ -58,6 +58,10 @@ class Kind:
     short_link: str = ""
     # Has phone numbers and a web address that staff check (the dashboard lists problems).
     contact_details: bool = False
+    # Listed by stage and topic beside the other catalogued kinds (/guidance/?topic=sleep), in
+    # editors' ``order`` then title order. Its model has ``stages``, ``topics``, ``order``, a
+    # ``slug`` and a ``summary_field``.
+    in_catalogue: bool = False
 
     @property
     def label(self):

@@ -153,6 +153,12 @@ class ClinicallyReviewed(models.Model):
             self.next_review_due = add_months(self.last_reviewed, settings.REVIEW_INTERVAL_MONTHS)
         super().save(*args, **kwargs)
 
+    @property
+    def is_due_for_review(self):
+        """Its review date has passed, so the public page says so (the page cache ends on the
+        day after that date: ``core.contentversion.next_review_overdue``)."""
+        return self.next_review_due is not None and self.next_review_due < timezone.localdate()
+
 
 class Readable(models.Model):
     """How hard a page is to read, measured whenever it is saved (see ``core.readability``)."""

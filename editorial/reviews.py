@@ -1,14 +1,17 @@
 """
 Clinical review and plain English in the admin of articles and tip pages.
 
-``ReviewedContentAdmin`` is mixed into ``ArticleAdmin`` and ``TipPageAdmin``. It adds:
+``ReviewedContentAdmin`` is mixed into the admin of every reviewed kind (``core.kinds``). It adds:
 
 - the "Mark as clinically reviewed today" action, offered only to people with the model's
   ``review_<model>`` permission (the Clinical reviewer role) and refused on the server to
   anyone else; each page is saved normally, so the review is a new revision in its history;
 - the reading age and word count (measured on save by ``core.readability``) at the top of
   the form and as a column, and a warning after saving when the reading age is above
-  ``settings.READING_AGE_TARGET``.
+  ``settings.READING_AGE_TARGET``;
+- a confirmation before a page no clinician has reviewed goes live: the change form asks for a
+  tick in "Publish without a clinical review", and the publish action leaves such pages out
+  and names them, since each needs that tick on its own form.
 """
 
 from crispy_forms.layout import Hidden
@@ -23,11 +26,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.models import add_months
+from core.models import Status, add_months
 
 from .forms import WayOut, staff_form_helper
 
 REVIEW_CHANGE_REASON = "Marked clinically reviewed"
+# The tick a publisher gives to make live a page that has never been clinically reviewed.
+UNREVIEWED_FIELD = "publish_unreviewed"
 # The name of the action menu on a change form (Django prefixes it with the location).
 CHANGE_FORM_ACTION = f"{admin.ActionLocation.CHANGE_FORM.value}-action"
 
@@ -93,6 +98,47 @@ def mark_reviewed(pages, reviewed_by, user):
     return len(pages)
 
 
+def unreviewed_field():
+    return forms.BooleanField(
+        label=_("Publish without a clinical review"),
+        required=False,
+        help_text=_(
+            "Needed only to publish a page that no clinician has reviewed yet. Parents will see "
+            "that it has not been clinically reviewed."
+        ),
+    )
+
+
+class ConfirmUnreviewedFormMixin:
+    """Refuses to make a never-reviewed page live unless the publisher ticked the confirmation.
+
+    Only a save that changes the status to published asks: a page that is live already can be
+    edited without the tick every time."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.publishes_unreviewed(cleaned) and not cleaned.get(UNREVIEWED_FIELD):
+            self.add_error(
+                UNREVIEWED_FIELD,
+                _(
+                    "This page has not had a clinical review yet. Tick 'Publish without a "
+                    "clinical review' to publish it anyway, or keep it as a draft until it has "
+                    "been reviewed."
+                ),
+            )
+        return cleaned
+
+    def publishes_unreviewed(self, cleaned):
+        # Until the form is saved the instance holds the page as it was; a field the user may
+        # not change is not in the form, so its value is the one saved before.
+        instance = self.instance
+        goes_live = (
+            cleaned.get("status", instance.status) == Status.PUBLISHED
+            and instance.status != Status.PUBLISHED
+        )
+        return goes_live and cleaned.get("last_reviewed", instance.last_reviewed) is None
+
+
 class ReviewedContentAdmin:
     """Mix into the admin of a ``ClinicallyReviewed`` and ``Readable`` model, before
     ``PublishableAdmin``, whose ``has_review_permission`` the review action relies on."""
@@ -114,7 +160,47 @@ class ReviewedContentAdmin:
     def get_fieldsets(self, request, obj=None):
         name, options = self.plain_english_fieldset
         options = {**options, "description": options["description"] % {"target": format_target()}}
-        return [(name, options), *super().get_fieldsets(request, obj)]
+        fieldsets = [(name, options), *super().get_fieldsets(request, obj)]
+        if self.may_publish_unreviewed(request, obj):
+            fieldsets = [_with_unreviewed_field(fieldset) for fieldset in fieldsets]
+        return fieldsets
+
+    def may_publish_unreviewed(self, request, obj):
+        """Whether the form offers the tick: to a publisher, on a page not live and not reviewed
+        (a new page may have its review recorded in the same form; the form checks that)."""
+        return self.has_publish_permission(request) and (
+            obj is None or (obj.status != Status.PUBLISHED and obj.last_reviewed is None)
+        )
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if self.may_publish_unreviewed(request, obj):
+            base = kwargs.get("form", self.form)
+            kwargs["form"] = type(
+                base.__name__,
+                (ConfirmUnreviewedFormMixin, base),
+                {UNREVIEWED_FIELD: unreviewed_field()},
+            )
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def ready_to_publish(self, request, queryset):
+        """The publish action leaves out, and names, pages never clinically reviewed: each needs
+        the confirmation on its own change form."""
+        queryset = super().ready_to_publish(request, queryset)
+        unreviewed = [str(page) for page in queryset.filter(last_reviewed__isnull=True)]
+        if unreviewed:
+            self.message_user(
+                request,
+                ngettext(
+                    "Not published, because it has not had a clinical review: %(titles)s. To "
+                    "publish it anyway, open it and tick 'Publish without a clinical review'.",
+                    "Not published, because they have not had a clinical review: %(titles)s. To "
+                    "publish one anyway, open it and tick 'Publish without a clinical review'.",
+                    len(unreviewed),
+                )
+                % {"titles": "; ".join(sorted(unreviewed))},
+                messages.WARNING,
+            )
+        return queryset.filter(last_reviewed__isnull=False)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         # The model's help text says 12 months; the interval is a setting, so say the real one.
@@ -215,6 +301,14 @@ class ReviewedContentAdmin:
             "next_due": _next_due_from_today(),
         }
         return TemplateResponse(request, "editorial/mark_reviewed.html", context)
+
+
+def _with_unreviewed_field(fieldset):
+    """The publishing fieldset with the tick after the status and publish time."""
+    name, options = fieldset
+    if "status" not in options["fields"]:
+        return fieldset
+    return name, {**options, "fields": (*options["fields"], UNREVIEWED_FIELD)}
 
 
 def _next_due_from_today():

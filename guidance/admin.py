@@ -25,6 +25,13 @@ AUTHORSHIP_FIELDS = ("owner", "author", "reviewed_by", "last_reviewed", "next_re
 IMAGE_FIELDS = ("image", "image_alt", "image_decorative")
 
 
+class ListOrderField(forms.IntegerField):
+    """A place in a list: left empty, or missing from a form made before it existed, it is 0."""
+
+    def clean(self, value):
+        return super().clean(value) or 0
+
+
 class PublishableAdmin(RichTextAdminMixin, PreviewAdminMixin, EditorialAdmin):
     """Shared behaviour for everything with a draft/published status."""
 
@@ -39,6 +46,8 @@ class PublishableAdmin(RichTextAdminMixin, PreviewAdminMixin, EditorialAdmin):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name in self.short_text_fields:
             kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "cols": 80})
+        if db_field.name == "order":
+            kwargs.update(form_class=ListOrderField, required=False)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
@@ -67,10 +76,14 @@ class PublishableAdmin(RichTextAdminMixin, PreviewAdminMixin, EditorialAdmin):
     def is_live(self, obj):
         return obj.is_public
 
+    def ready_to_publish(self, request, queryset):
+        """The pages the publish action may make live (a reviewed kind holds some back)."""
+        return queryset
+
     @admin.action(permissions=["publish"], description=_("Publish the selected items now"))
     def publish(self, request, queryset):
         count = 0
-        for obj in queryset.exclude(status=Status.PUBLISHED):
+        for obj in self.ready_to_publish(request, queryset.exclude(status=Status.PUBLISHED)):
             obj.status = Status.PUBLISHED
             obj._change_reason = "Published"
             obj.save()
@@ -129,6 +142,8 @@ class ArticleAdmin(ReviewedContentAdmin, PublishableAdmin):
         "published_at",
         "next_review_due",
         "reading_age_column",
+        "order",
+        "start_here",
         "updated_at",
     )
     actions = [*PublishableAdmin.actions, "mark_clinically_reviewed"]
@@ -142,13 +157,24 @@ class ArticleAdmin(ReviewedContentAdmin, PublishableAdmin):
         (None, {"fields": ("title", "slug", "summary", "in_brief", "body")}),
         (_("Picture"), {"fields": IMAGE_FIELDS}),
         (_("Who wrote and reviewed it"), {"fields": AUTHORSHIP_FIELDS}),
-        (_("Where it appears"), {"fields": ("stages", "topics", "resources", "related")}),
+        (
+            _("Where it appears"),
+            {"fields": ("stages", "topics", "resources", "related", "order", "start_here")},
+        ),
         (_("Publishing"), {"fields": PUBLISHING_FIELDS}),
         (
             _("Advanced"),
             {"classes": ["collapse"], "fields": ("created_at", "updated_at", "is_starter")},
         ),
     ]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Ticking "start here" unticks it on the live article that had it, so it is a
+        # publisher's choice, like publishing itself.
+        readonly = super().get_readonly_fields(request, obj)
+        if self.has_publish_permission(request) or "start_here" in readonly:
+            return readonly
+        return [*readonly, "start_here"]
 
 
 class NationFilter(admin.SimpleListFilter):

@@ -27,6 +27,7 @@ class GuidanceConfig(AppConfig):
                 in_sitemap=True,
                 in_feed=True,
                 short_link="a",
+                in_catalogue=True,
             )
         )
         kinds.register(

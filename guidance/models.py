@@ -7,7 +7,7 @@ import re
 from urllib.parse import quote
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -25,6 +25,12 @@ from core.models import (
 from core.readability import html_blocks, measure
 from core.richtext import html_to_text, sanitise_html
 from core.validators import validate_site_path
+
+# Articles and tip pages share this rule for their place in the stage and topic lists.
+LIST_ORDER_HELP = _(
+    "Where it comes in the lists by age and topic: lower numbers first, and pages with the "
+    "same number in title order. Pages start at 0, so -1 puts a page before the rest."
+)
 
 # An article's section headings, which count towards what the article is about in search.
 HEADING = re.compile(r"<h[23][^>]*>(.*?)</h[23]>", re.IGNORECASE | re.DOTALL)
@@ -363,6 +369,15 @@ class Article(Publishable, ClinicallyReviewed, Readable, Illustrated):
     related = models.ManyToManyField(
         "self", blank=True, symmetrical=False, verbose_name=_("related articles")
     )
+    order = models.SmallIntegerField(_("order"), default=0, help_text=LIST_ORDER_HELP)
+    start_here = models.BooleanField(
+        _("start here"),
+        default=False,
+        help_text=_(
+            "Show this article on the home page as the place to start. Only one article can "
+            "be the start: ticking it here unticks it on any other."
+        ),
+    )
     history = HistoricalRecords(m2m_fields=[stages, topics, resources, related])
 
     class Meta:
@@ -378,9 +393,25 @@ class Article(Publishable, ClinicallyReviewed, Readable, Illustrated):
             ("publish_article", _("Can publish and unpublish articles")),
             ("review_article", _("Can mark articles as clinically reviewed")),
         ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["start_here"],
+                condition=models.Q(start_here=True),
+                name="article_one_start_here",
+            )
+        ]
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        # One start: the article ticked last takes the place of the one before.
+        if self.start_here:
+            with transaction.atomic():
+                Article.objects.filter(start_here=True).exclude(pk=self.pk).update(start_here=False)
+                super().save(*args, **kwargs)
+        else:
+            super().save(*args, **kwargs)
 
     derived_fields = ("body", "body_text", "reading_age", "word_count")
     # What ``search_parts()`` reads besides the row itself, loaded for many pages at once.

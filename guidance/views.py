@@ -3,10 +3,12 @@
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from . import catalogue
 from .models import Article, Nation, Page, Resource, Stage, Topic, Urgency
+from .nations import urgent_lines
 
 ARTICLES_PER_PAGE = 20
 
@@ -26,20 +28,22 @@ def _pick(queryset, slug):
 
 
 def article_list(request):
-    """All published articles, filtered by ``?stage=`` and ``?topic=``, 20 a page.
+    """Published pages of every catalogued kind (articles, tip pages), filtered by ``?stage=``
+    and ``?topic=``, in editors' order then by title, 20 a page (see ``guidance.catalogue``).
 
     Template: ``guidance/article_list.html``; context: ``stages``, ``topics``, the chosen
-    ``stage`` and ``topic`` (or ``None``) and ``page_obj``.
+    ``stage`` and ``topic`` (or ``None``), and ``page_obj``, whose items are
+    ``catalogue.Entry``s. An empty list also gets ``other_stages`` and ``other_topics`` (ones
+    that do have pages, to go on to) and ``start_here`` (the article to start with, or
+    ``None``): never a dead end.
     """
     stages, topics = list(Stage.objects.all()), list(Topic.objects.all())
     stage = _pick(stages, request.GET.get("stage"))
     topic = _pick(topics, request.GET.get("topic"))
-    articles = Article.objects.published().for_lists().prefetch_related("stages").order_by("title")
-    if stage:
-        articles = articles.filter(stages=stage)
-    if topic:
-        articles = articles.filter(topics=topic)
-    page_obj = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    page_obj = Paginator(catalogue.rows(stage, topic), ARTICLES_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    page_obj.object_list = catalogue.entries(page_obj.object_list, stages)
     context = {
         "stages": stages,
         "topics": topics,
@@ -47,7 +51,19 @@ def article_list(request):
         "topic": topic,
         "page_obj": page_obj,
     }
+    if not page_obj.object_list:
+        context.update(_ways_on(stages, topics, stage, topic))
     return render(request, "guidance/article_list.html", context)
+
+
+def _ways_on(stages, topics, stage, topic):
+    """Where an empty list can send a parent: the other stages and topics that have pages."""
+    stage_ids, topic_ids = catalogue.filled(stage, topic)
+    return {
+        "other_stages": [item for item in stages if item.pk in stage_ids],
+        "other_topics": [item for item in topics if item.pk in topic_ids],
+        "start_here": catalogue.start_here(),
+    }
 
 
 def with_article_details(articles):
@@ -67,24 +83,43 @@ def article_detail(request, slug):
 
 
 def help_page(request):
-    """Signposting in urgency tiers, optionally for one UK nation (``?nation=wales``).
+    """Signposting in urgency tiers for the whole UK, each nation's urgent lines side by side.
 
     Template: ``guidance/help.html``; context: ``tiers`` (urgency, resources) pairs,
-    ``nations`` and the chosen ``nation`` (or ``None``).
+    ``urgent`` (``guidance.nations.UrgentLines``), ``nations`` and ``nation`` (``None``).
+    Old links with ``?nation=`` are sent on for good to the nation's own address.
     """
-    resources = published_resources()
-    nation = None
     if nation_value := request.GET.get("nation"):
-        if nation_value not in Nation.values:
-            raise Http404(_("There is no such nation."))
-        nation = Nation(nation_value)
-        resources = resources.for_nation(nation)
+        return redirect("guidance:help_nation", nation=_nation(nation_value).value, permanent=True)
+    resources = list(published_resources())
+    context = {"urgent": urgent_lines(resources), **_help_context(resources, None)}
+    return render(request, "guidance/help.html", context)
+
+
+def help_for_nation(request, nation):
+    """``/help/scotland/``: the services of one UK nation, UK-wide ones included.
+
+    Template: ``guidance/help.html``; context: ``tiers``, ``nations`` and the chosen ``nation``.
+    Each nation has an address of its own, so the page is the same for everyone who opens it.
+    """
+    chosen = _nation(nation)
+    resources = published_resources().for_nation(chosen)
+    return render(request, "guidance/help.html", _help_context(resources, chosen))
+
+
+def _nation(value):
+    """The ``Nation`` called ``value``, 404 for any other value."""
+    if value not in Nation.values:
+        raise Http404(_("There is no such nation."))
+    return Nation(value)
+
+
+def _help_context(resources, nation):
     by_urgency = {}
     for resource in resources:
         by_urgency.setdefault(resource.urgency, []).append(resource)
     tiers = [(Urgency(urgency), items) for urgency, items in sorted(by_urgency.items())]
-    context = {"tiers": tiers, "nations": Nation, "nation": nation}
-    return render(request, "guidance/help.html", context)
+    return {"tiers": tiers, "nations": Nation, "nation": nation}
 
 
 def page_detail(request, slug):

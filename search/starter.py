@@ -54,6 +54,21 @@ CRISIS_PHRASES = [
     "not breathing",
     "hearing voices",
     "psychosis",
+    # Someone at home hurting, scaring or controlling the parent.
+    "domestic abuse",
+    "domestic violence",
+    "dv",
+    "partner hurts me",
+    "partner hits me",
+    "scared of my partner",
+    "afraid of my partner",
+    "controlling partner",
+    "partner is controlling",
+    "abusive partner",
+    "abusive relationship",
+    "coercive control",
+    "dont feel safe",
+    "unsafe at home",
 ]
 
 # (a word parents use, what the site calls it, both ways?)
@@ -66,6 +81,16 @@ SYNONYMS = [
     ("harm myself", "harming yourself, mental health", False),
     ("self harm", "harming yourself, mental health", False),
     ("cant cope", "struggling to cope, mental health", False),
+    # Words for domestic abuse lead to the page about it and its helplines.
+    ("DV", "domestic violence, domestic abuse", False),
+    ("domestic violence", "domestic abuse", False),
+    ("abusive relationship", "domestic abuse", False),
+    ("abusive partner", "domestic abuse", False),
+    ("coercive control", "domestic abuse", False),
+    ("controlling partner", "domestic abuse", False),
+    ("partner hurts me", "domestic abuse", False),
+    ("partner hits me", "domestic abuse", False),
+    ("scared of my partner", "domestic abuse", False),
     ("PND", "postnatal depression, perinatal depression", False),
     ("PNA", "postnatal anxiety, anxiety", False),
     ("postpartum", "postnatal", False),

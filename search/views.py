@@ -2,6 +2,7 @@
 
 from django.shortcuts import render
 
+from guidance import catalogue
 from guidance.models import Nation, Stage, Topic
 
 from . import searchlog
@@ -15,7 +16,8 @@ def search(request):
     ``?nation=`` picks the crisis lines for one UK nation; ``?spell=off`` searches the words
     exactly as typed, without correcting them. Template: ``search/results.html``; context:
     ``form``, ``query``, ``results`` (a ``SearchResults``, or ``None`` before a search),
-    ``nation``, and ``stages`` and ``topics`` when nothing was found, to browse instead.
+    ``nation``, and when nothing was found ``stages``, ``topics`` and ``start_here`` (an
+    article, or ``None``), to browse instead.
     A search that found little is counted, anonymously (``search.searchlog``).
     """
     form = SearchForm(request.GET or None)
@@ -30,6 +32,16 @@ def search(request):
         results = search_site("", nation)  # no words: the help lines only
     context = {"form": form, "query": query, "results": results, "nation": nation}
     if results is not None and not results.items:
-        context.update(stages=Stage.objects.all(), topics=Topic.objects.all())
+        context.update(_ways_on())
     status = 400 if form.is_bound and not form.is_valid() else 200
     return render(request, "search/results.html", context, status=status)
+
+
+def _ways_on():
+    """Where a search that found nothing can go on to: the article to start with, and every
+    stage and topic (an empty one offers the ones with pages in turn)."""
+    return {
+        "stages": Stage.objects.all(),
+        "topics": Topic.objects.all(),
+        "start_here": catalogue.start_here(),
+    }

@@ -72,6 +72,11 @@ SLUG_KIND = Kind(
     lambda v: isinstance(v, str) and bool(SLUG.fullmatch(v)),
 )
 FLAG = Kind("true or false", lambda v: isinstance(v, bool))
+# TOML's true and false are not numbers here, though Python counts them as 1 and 0.
+WHOLE_NUMBER = Kind(
+    "a whole number such as -1, 0 or 2",
+    lambda v: isinstance(v, int) and not isinstance(v, bool) and -100 <= v <= 100,
+)
 # TOML gives a datetime for "2026-11-01T10:00"; a review date is a day.
 DATE = Kind(
     "a date such as 2026-11-01",
@@ -121,12 +126,15 @@ ARTICLE = {
     "in_brief": (TEXTS, False),
     **LINKS,
     "related": (SLUGS, False),
+    "order": (WHOLE_NUMBER, False),
+    "start_here": (FLAG, False),
     **AUTHORSHIP,
     "sources": (TABLES, False),
 }
 TIP_PAGE = {
     "title": (TEXT, True),
     "featured": (FLAG, False),
+    "order": (WHOLE_NUMBER, False),
     **LINKS,
     **AUTHORSHIP,
     "sources": (TABLES, False),
@@ -241,6 +249,8 @@ def read_article(path, slugs):
         "in_brief": "\n".join(fields.get("in_brief", [])),
         "body": body_html(body, path),
         **links(fields, ("stages", "topics", "resources", "related")),
+        "order": fields.get("order", 0),
+        "start_here": fields.get("start_here", False),
         **authorship(fields),
         "sources": sources(fields, path),
     }
@@ -254,6 +264,7 @@ def read_tip_page(path, slugs):
         "title": fields["title"],
         "intro": intro,
         "featured": fields.get("featured", False),
+        "order": fields.get("order", 0),
         "tips": tips,
         **links(fields, ("stages", "topics", "resources")),
         **authorship(fields),

@@ -32,6 +32,7 @@ class TipPageAdmin(ReviewedContentAdmin, PublishableAdmin):
         "published_at",
         "next_review_due",
         "reading_age_column",
+        "order",
     )
     actions = [*PublishableAdmin.actions, "mark_clinically_reviewed"]
     list_filter = ("status", "featured", "stages", "topics", "is_starter")
@@ -43,7 +44,10 @@ class TipPageAdmin(ReviewedContentAdmin, PublishableAdmin):
         (None, {"fields": ("title", "slug", "intro")}),
         (_("Picture"), {"fields": IMAGE_FIELDS}),
         (_("Who wrote and reviewed it"), {"fields": AUTHORSHIP_FIELDS}),
-        (_("Where it appears"), {"fields": ("stages", "topics", "resources", "featured")}),
+        (
+            _("Where it appears"),
+            {"fields": ("stages", "topics", "resources", "order", "featured")},
+        ),
         (_("Publishing"), {"fields": PUBLISHING_FIELDS}),
         (
             _("Advanced"),

@@ -27,6 +27,7 @@ class TipsConfig(AppConfig):
                 in_sitemap=True,
                 in_feed=True,
                 short_link="t",
+                in_catalogue=True,
             )
         )
         signals.connect()

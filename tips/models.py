@@ -8,7 +8,7 @@ from simple_history.models import HistoricalRecords
 from core.models import ClinicallyReviewed, Illustrated, Publishable, Readable, Source
 from core.readability import html_blocks, measure
 from core.richtext import html_to_text, sanitise_html
-from guidance.models import Resource, Stage, Topic
+from guidance.models import LIST_ORDER_HELP, Resource, Stage, Topic
 
 # The parts of a tip a parent reads, in order.
 TIP_TEXT_FIELDS = ("baby_says", "try_this", "why_it_helps")
@@ -41,6 +41,7 @@ class TipPage(Publishable, ClinicallyReviewed, Readable, Illustrated):
         default=False,
         help_text=_("The most recently published featured tip page is shown on the home page."),
     )
+    order = models.SmallIntegerField(_("order"), default=0, help_text=LIST_ORDER_HELP)
     history = HistoricalRecords(m2m_fields=[stages, topics, resources])
 
     class Meta:

@@ -9,8 +9,9 @@ from .models import TipPage
 
 
 def tip_page_list(request):
-    """All published tip pages. Template: ``tips/tip_page_list.html``; context: ``tip_pages``."""
-    tip_pages = TipPage.objects.published().prefetch_related("stages").order_by("title")
+    """All published tip pages, in editors' order then by title. Template:
+    ``tips/tip_page_list.html``; context: ``tip_pages``."""
+    tip_pages = TipPage.objects.published().prefetch_related("stages").order_by("order", "title")
     return render(request, "tips/tip_page_list.html", {"tip_pages": tip_pages})
 
 

@@ -1,10 +1,11 @@
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
 from core import kinds
+
+from .models import SiteSettings
 
 FEED_LENGTH = 20
 
@@ -17,7 +18,7 @@ class LatestFeed(Feed):
     subtitle = _("New and updated guidance for parents of babies.")
 
     def title(self):
-        return settings.SITE_NAME
+        return SiteSettings.current().name
 
     def items(self):
         items = [

@@ -50,6 +50,8 @@ def _spell(value):
 # without the parameter); a view that starts reading a new parameter must be added here.
 PAGE_PARAMETERS = {
     "guidance:article_list": {"stage": _as_given, "topic": _as_given, "page": _page_number},
+    # /help/ reads ``nation`` only to send old links on to /help/<nation>/ (or a 404 for an
+    # unknown one); those answers are not cached, but must not be mistaken for /help/ either.
     "guidance:help": {"nation": _as_given},
     # The search box shows ``q`` exactly as sent, so it is not tidied here.
     "search:search": {"q": _as_given, "nation": _known_nation, "spell": _spell},

@@ -7,6 +7,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from core import kinds
+from guidance.models import Nation
 
 
 class PublishedSitemap(Sitemap):
@@ -37,11 +38,21 @@ def sitemap_for(model):
     return type(f"{model.__name__}Sitemap", (PublishedSitemap,), {"model": model})
 
 
+class NationHelpSitemap(Sitemap):
+    """The help page of each UK nation."""
+
+    def items(self):
+        return list(Nation)
+
+    def location(self, item):
+        return reverse("guidance:help_nation", args=[item.value])
+
+
 class Sitemaps(Mapping):
     """Section name -> sitemap, read from the registry each time, so every kind is included."""
 
     def _sections(self):
-        sections = {"fixed": FixedPagesSitemap}
+        sections = {"fixed": FixedPagesSitemap, "help": NationHelpSitemap}
         for kind in kinds.where(in_sitemap=True):
             sections[kind.name] = sitemap_for(kind.model)
         return sections

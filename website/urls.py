@@ -32,5 +32,6 @@ urlpatterns = [
         name="robots",
     ),
     path("feed/", LatestFeed(), name="feed"),
+    path("contact/", views.contact, name="contact"),
     *short_links(),
 ]

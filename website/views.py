@@ -1,4 +1,4 @@
-"""The home page, and short links to any kind of page that has them."""
+"""The home page, the contact page, and short links to any kind of page that has them."""
 
 from django.db.models import Prefetch
 from django.http import Http404
@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from core import kinds
 from guidance.models import Article, Resource, Stage, Topic, Urgency
+from guidance.nations import urgent_lines
 from tips.models import Tip, TipPage
 
 
@@ -22,10 +23,26 @@ def home(request):
         "stages": Stage.objects.all(),
         "topics": Topic.objects.all(),
         "featured_tip_page": featured,
-        "latest_articles": Article.objects.published().for_lists().order_by("-published_at")[:4],
-        "urgent_resources": Resource.objects.published().filter(urgency__lte=Urgency.TODAY)[:3],
+        **_start_and_latest(),
+        "urgent": urgent_lines(Resource.objects.published().filter(urgency__lte=Urgency.TODAY)),
     }
     return render(request, "website/home.html", context)
+
+
+def contact(request):
+    """How to reach the charity: what a site administrator filled in (``site_settings``).
+    Template: ``website/contact.html``."""
+    return render(request, "website/contact.html")
+
+
+def _start_and_latest(latest=4):
+    """The article editors chose to start with (``start_here``, or ``None``) and the
+    ``latest_articles`` besides it, read together: the start sorts first when there is one."""
+    articles = Article.objects.published().for_lists().order_by("-start_here", "-published_at")
+    found = list(articles[: latest + 1])
+    if found and found[0].start_here:
+        return {"start_here": found[0], "latest_articles": found[1:]}
+    return {"start_here": None, "latest_articles": found[:latest]}
 
 
 def short_link(request, kind, pk):

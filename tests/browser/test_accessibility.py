@@ -72,9 +72,9 @@ SMALL_TARGETS_JS = """selector => {
   return small;
 }""".replace("selector => {", "selector => {" + DESCRIBE_JS, 1)
 
-# How many Tab presses the urgent-help link may take, and how many tab stops are checked
-# for a visible focus indicator.
-URGENT_HELP_WITHIN = 3
+# How many Tab presses the urgent-help link may take (skip link, "Leave this site quickly", site
+# name, urgent help), and how many tab stops are checked for a visible focus indicator.
+URGENT_HELP_WITHIN = 4
 FOCUS_CHECKED_STOPS = 8
 
 

@@ -15,6 +15,7 @@ from search.models import CrisisPhrase, MissedSearch, Synonym
 from tests.support.factories import make_article, make_page, make_resource, make_tip_page
 from tests.support.formdata import admin_url, change_url, form_data
 from tips.models import TipPage
+from website.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +35,9 @@ def article_add_data(**overrides):
         "sources-MAX_NUM_FORMS": "1000",
     }
     return {**data, **overrides}
+
+
+REVIEWED_ON = datetime.date(2026, 1, 5)
 
 
 def publish(client, obj):
@@ -240,7 +244,9 @@ def test_a_reviewer_cannot_change_a_resource(client_for):
 @pytest.mark.parametrize("make", [make_article, make_tip_page, make_resource, make_page])
 def test_a_publisher_can_publish_and_unpublish(client_for, make):
     publisher = client_for(roles.PUBLISHER)
-    item = make(status=Status.DRAFT)
+    # A reviewed kind is reviewed: the publish action leaves out pages never reviewed.
+    reviewed = {"last_reviewed": REVIEWED_ON} if make in (make_article, make_tip_page) else {}
+    item = make(status=Status.DRAFT, **reviewed)
 
     publish(publisher, item)
     item.refresh_from_db()
@@ -285,7 +291,7 @@ def test_a_publisher_can_add_a_redirect(client_for):
 
 def test_a_site_administrator_can_manage_staff_and_everything_else(client_for, django_user_model):
     site_admin = client_for(roles.SITE_ADMINISTRATOR)
-    article = make_article(status=Status.DRAFT)
+    article = make_article(status=Status.DRAFT, last_reviewed=REVIEWED_ON)
 
     assert site_admin.get(reverse("admin:auth_user_changelist")).status_code == 200
     assert site_admin.get(reverse("admin:auth_group_changelist")).status_code == 200
@@ -492,3 +498,32 @@ def test_the_roles_migrations_work_whichever_app_a_fresh_database_migrates_first
     # The tests' fixture gives what the two migrations give.
     roles.grant_roles(Group, Permission)
     assert every_permission_by_group() == migrated
+
+
+# Site settings: the charity's own details, for site administrators only -----------------------
+
+# Per site settings admin page, what each role in SEARCH_ROLES gets (302: on to the one record).
+SITE_SETTINGS_MATRIX = [
+    ("list", "changelist", (403, 403, 403, 302)),
+    ("add (there is one already)", "add", (403, 403, 403, 403)),
+    ("change", "change", (403, 403, 403, 200)),
+    ("delete", "delete", (403, 403, 403, 403)),
+    ("history", "history", (403, 403, 403, 200)),
+]
+
+
+@pytest.mark.parametrize(
+    ("role", "view", "expected"),
+    [
+        pytest.param(role, view, expected[i], id=f"{role}: site settings {name}")
+        for name, view, expected in SITE_SETTINGS_MATRIX
+        for i, role in enumerate(SEARCH_ROLES)
+    ],
+)
+def test_each_role_s_access_to_the_site_settings(client_for, role, view, expected):
+    record = SiteSettings.load()
+    args = [record.pk] if view in {"change", "delete", "history"} else []
+
+    response = client_for(role).get(admin_url(SiteSettings, view, *args))
+
+    assert response.status_code == expected

@@ -25,7 +25,7 @@ def test_article_list_is_paginated(client):
 
 
 def test_help_page_for_a_nation_with_no_resources_says_where_to_go(client):
-    response = client.get("/help/?nation=scotland")
+    response = client.get("/help/scotland/")
 
     assert response.status_code == 200
     assertContains(response, "999")

@@ -206,7 +206,7 @@ def test_every_public_page_type_renders_with_starter_content(starter, client):
             url = f"/guidance/?{kind}={item['slug']}"
             assert client.get(url).status_code == 200, url
     for nation in Nation:
-        assert client.get(f"/help/?nation={nation.value}").status_code == 200, nation
+        assert client.get(f"/help/{nation.value}/").status_code == 200, nation
 
 
 def test_help_page_with_starter_content_shows_every_tier(starter, client):

@@ -76,7 +76,14 @@ PAGE_TYPES = [
     PageType("tips", "/tips/"),
     PageType("tip-page", "/tips/{tip_page.slug}/"),
     PageType("help", "/help/"),
-    PageType("help-nation", "/help/?nation=wales"),
+    PageType("help-nation", "/help/wales/"),
+    PageType("help-england", "/help/england/", variant=True),
+    PageType("help-scotland", "/help/scotland/", variant=True),
+    PageType("help-wales", "/help/wales/", variant=True),
+    PageType("help-northern-ireland", "/help/northern-ireland/", variant=True),
+    PageType(
+        "help-old-nation-link", "/help/?nation=wales", status=301, content_type="", variant=True
+    ),
     PageType("search", "/search/?q={search_words}"),
     PageType("search-crisis", "/search/?q=i+cant+cope"),
     PageType("search-corrected", "/search/?q=postnatel+depresion"),
@@ -85,6 +92,7 @@ PAGE_TYPES = [
     PageType("search-form", "/search/", variant=True),
     PageType("search-too-long", "/search/?q=" + "a" * 201, status=400, variant=True),
     PageType("simple-page", "/{page.slug}/"),
+    PageType("contact", "/contact/"),
     PageType("not-found", "/no-such-page/", status=404),
     PageType("short-link-not-found", "/a/999999/", status=404, variant=True),
     PageType("feed", "/feed/", content_type="application/atom+xml"),

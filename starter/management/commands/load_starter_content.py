@@ -58,8 +58,17 @@ RESOURCE_FIELDS = (
     "last_checked",
 )
 AUTHORSHIP_FIELDS = ("author", "reviewed_by", "last_reviewed")
-ARTICLE_FIELDS = ("title", "slug", "summary", "in_brief", "body", *AUTHORSHIP_FIELDS)
-TIP_PAGE_FIELDS = ("title", "slug", "intro", "featured", *AUTHORSHIP_FIELDS)
+ARTICLE_FIELDS = (
+    "title",
+    "slug",
+    "summary",
+    "in_brief",
+    "body",
+    "order",
+    "start_here",
+    *AUTHORSHIP_FIELDS,
+)
+TIP_PAGE_FIELDS = ("title", "slug", "intro", "featured", "order", *AUTHORSHIP_FIELDS)
 TIP_FIELDS = ("baby_says", "try_this", "why_it_helps")
 PAGE_FIELDS = ("title", "slug", "summary", "body")
 
@@ -176,7 +185,11 @@ class Command(BaseCommand):
         return self.save(Resource(**pick(item, RESOURCE_FIELDS), **self.publishing()))
 
     def create_article(self, item, key):
-        article = self.save(Article(**pick(item, ARTICLE_FIELDS), **self.publishing()))
+        fields = pick(item, ARTICLE_FIELDS)
+        # An editor's own choice of where to start stays: the starter one only fills a gap.
+        if fields.get("start_here") and Article.objects.filter(start_here=True).exists():
+            fields["start_here"] = False
+        article = self.save(Article(**fields, **self.publishing()))
         self.set_common_links(article, item, key)
         for order, (title, url) in enumerate(item["sources"], start=1):
             ArticleSource.objects.create(article=article, title=title, url=url, order=order)

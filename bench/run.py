@@ -54,7 +54,7 @@ PAGES = [
     ("tips index", "/tips/"),
     ("tip page", "/tips/{tip_page}/"),
     ("help", "/help/"),
-    ("help, one nation", "/help/?nation=wales"),
+    ("help, one nation", "/help/wales/"),
     ("search", "/search/?q=crying+baby"),
 ]
 # Quality budget: these pages with 5,000 articles may take at most twice as long as with 50.

@@ -49,14 +49,7 @@ def next_change(now):
 
 def next_scheduled_publish(now):
     """The earliest publish time still to come, over every schedulable kind, or ``None``."""
-    times = []
-    for kind in kinds.where(schedulable=True):
-        upcoming = kind.model.objects.filter(
-            status=Status.PUBLISHED, published_at__gt=now
-        ).aggregate(first=Min("published_at"))["first"]
-        if upcoming:
-            times.append(upcoming)
-    return min(times, default=None)
+    return _earliest(kinds.where(schedulable=True), "published_at", "gt", now)
 
 
 def next_review_overdue(now):
@@ -65,18 +58,23 @@ def next_review_overdue(now):
     page then says it is due for review, see ``ClinicallyReviewed.is_due_for_review``), over
     every reviewed kind, or ``None``.
     """
-    today = timezone.localdate(now)
-    dates = []
-    for kind in kinds.where(reviewed=True):
-        due = kind.model.objects.filter(
-            status=Status.PUBLISHED, next_review_due__gte=today
-        ).aggregate(first=Min("next_review_due"))["first"]
-        if due:
-            dates.append(due)
-    if not dates:
+    due = _earliest(kinds.where(reviewed=True), "next_review_due", "gte", timezone.localdate(now))
+    if due is None:
         return None
-    overdue_from = min(dates) + datetime.timedelta(days=1)
+    overdue_from = due + datetime.timedelta(days=1)
     return timezone.make_aware(datetime.datetime.combine(overdue_from, datetime.time.min))
+
+
+def _earliest(of_kinds, field, lookup, bound):
+    """The smallest ``field`` of a published page of ``of_kinds`` that is ``lookup`` (``gt``,
+    ``gte``) ``bound``, or ``None``: one query per kind."""
+    found = [
+        kind.model.objects.filter(
+            status=Status.PUBLISHED, **{f"{field}__{lookup}": bound}
+        ).aggregate(first=Min(field))["first"]
+        for kind in of_kinds
+    ]
+    return min((value for value in found if value is not None), default=None)
 
 
 def invalidate():

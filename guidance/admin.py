@@ -70,7 +70,14 @@ class PublishableAdmin(RichTextAdminMixin, PreviewAdminMixin, EditorialAdmin):
     def get_prepopulated_fields(self, request, obj=None):
         if obj is not None and obj.status == Status.PUBLISHED:
             return {}
-        return super().get_prepopulated_fields(request, obj)
+        # A field shown read-only (the address, to a clinical reviewer) is not in the form, and
+        # the admin fails on a prepopulated field it cannot find.
+        readonly = set(self.get_readonly_fields(request, obj))
+        return {
+            field: sources
+            for field, sources in super().get_prepopulated_fields(request, obj).items()
+            if field not in readonly
+        }
 
     @admin.display(boolean=True, description=_("live"))
     def is_live(self, obj):

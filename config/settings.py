@@ -322,6 +322,9 @@ if not 1 <= REVIEW_INTERVAL_MONTHS <= 36:
         "DJANGO_REVIEW_INTERVAL_MONTHS must be between 1 and 36: health information should be "
         "reviewed at least every three years."
     )
+# With this on, an article or tip page is published only once someone who may record a clinical
+# review has approved that very version in the review workflow (editorial/workflow.py).
+REQUIRE_CLINICAL_APPROVAL = env_bool("DJANGO_REQUIRE_CLINICAL_APPROVAL", False)
 # Plain English (core/readability.py): the admin warns when a page's reading age is above
 # this. docs/writing-guide.md asks for a reading age of about 9 to 11.
 READING_AGE_TARGET = Decimal(os.environ.get("DJANGO_READING_AGE_TARGET", "11"))

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import images
+from .checkedlinks import CheckedLink as CheckedLink  # core's one concrete model
 from .uploads import SafeImageField
 
 

@@ -1,7 +1,8 @@
 """
 Two staff screens built on the revisions that django-simple-history keeps:
 
-- "Recent changes": every change to every kind of content, newest first, who and what.
+- "Recent changes": every change to every kind of content, newest first, who and what, with
+  the steps of the review workflow (``editorial.models.WorkflowStep``) among them.
 - "Deleted pages": articles, tip pages, resources and simple pages that were deleted, with a
   button that brings one back (``editorial.history.restore_deleted``).
 """
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -25,9 +27,17 @@ from core import kinds
 
 from . import history
 from .forms import BringBackForm, RecentChangesForm
+from .models import WorkflowStep
 
 PER_PAGE = 50
-ACTIONS = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}
+# What happened: the history's record types, and the review workflow's steps.
+REVIEW_STEP = "review"
+ACTIONS = {
+    "+": _("Created"),
+    "~": _("Changed"),
+    "-": _("Deleted"),
+    REVIEW_STEP: _("Review or pending change"),
+}
 
 
 def content_models():
@@ -108,6 +118,69 @@ class Change(HistoryLine):
         return history.changed_field_labels(self.record)
 
 
+@dataclass
+class StepRecord:
+    """A workflow step, with the names a history record has, for the same table."""
+
+    step: WorkflowStep
+
+    @property
+    def history_date(self):
+        return self.step.at
+
+    @property
+    def history_user(self):
+        return self.step.user
+
+    @property
+    def history_change_reason(self):
+        return self.step.note
+
+
+@dataclass
+class StepChange:
+    """One line of "Recent changes" for a workflow step."""
+
+    record: StepRecord
+    model: type
+
+    @property
+    def kind(self):
+        return capfirst(self.model._meta.verbose_name)
+
+    @property
+    def action(self):
+        return self.record.step.get_kind_display()
+
+    @property
+    def title(self):
+        page = self.model._default_manager.filter(pk=self.record.step.object_id).first()
+        return str(page) if page is not None else _("(deleted)")
+
+    @property
+    def url(self):
+        step = self.record.step
+        if not self.model._default_manager.filter(pk=step.object_id).exists():
+            return None
+        opts = self.model._meta
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[step.object_id])
+
+    fields = ()
+
+
+def _steps(models, chosen):
+    """The workflow steps about ``models``, newest first, filtered as ``chosen`` says."""
+    if chosen.get("action", REVIEW_STEP) != REVIEW_STEP:
+        return []
+    types = ContentType.objects.get_for_models(*models)
+    steps = WorkflowStep.objects.filter(content_type__in=types.values()).select_related(
+        "user", "content_type"
+    )
+    if "person" in chosen:
+        steps = steps.filter(user_id=chosen["person"])
+    return [steps.order_by("-at", "-pk")]
+
+
 def _parent_relation(model):
     """For a tip or a source: the foreign key to the page it belongs to."""
     for field in model._meta.concrete_fields:
@@ -135,7 +208,8 @@ def recent_changes(request):
     chosen = form.filters()
 
     querysets = []
-    for model in [kinds[chosen["kind"]]] if "kind" in chosen else models:
+    shown_models = [kinds[chosen["kind"]]] if "kind" in chosen else models
+    for model in shown_models if chosen.get("action") != REVIEW_STEP else []:
         records = history.history_manager(model).select_related("history_user")
         if "person" in chosen:
             records = records.filter(history_user_id=chosen["person"])
@@ -143,13 +217,19 @@ def recent_changes(request):
             records = records.filter(history_type=chosen["action"])
         querysets.append((model, records.order_by("-history_date", "-history_id")))
 
+    step_querysets = _steps(shown_models, chosen)
     total = sum(records.count() for _model, records in querysets)
+    total += sum(steps.count() for steps in step_querysets)
     pages = max(1, -(-total // PER_PAGE))
     page = min(chosen.get("page", 1), pages)
     # The newest PER_PAGE * page records of each kind are enough to know the newest of all of them.
     wanted = PER_PAGE * page
     streams = [
         [Change(record, model) for record in records[:wanted]] for model, records in querysets
+    ]
+    streams += [
+        [StepChange(StepRecord(step), step.content_type.model_class()) for step in steps[:wanted]]
+        for steps in step_querysets
     ]
     merged = heapq.merge(*streams, key=lambda change: change.record.history_date, reverse=True)
     changes = list(merged)[wanted - PER_PAGE : wanted]

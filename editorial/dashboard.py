@@ -2,9 +2,9 @@
 The editorial dashboard: what needs a person's attention, on one staff page.
 
 Clinical reviews that are overdue, due soon or never done; pages by reading age; resources whose
-web address is broken or unchecked; phone and text numbers nobody has confirmed lately. It reads
-three plain queries (articles, tip pages, resources: only the columns it shows), so its query
-count stays the same however much content there is.
+web address is broken or unchecked; phone and text numbers nobody has confirmed lately; broken
+links on pages. It reads a few plain queries (articles, tip pages, resources, checked links: only
+the columns it shows), so its query count stays the same however much content there is.
 """
 
 import datetime
@@ -12,14 +12,17 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import kinds
+from core.checkedlinks import CheckedLink
 from core.models import Status, add_months
 
+from . import workflow
 from .reviews import format_target
 
 REVIEW_SOON_DAYS = 30
@@ -264,19 +267,116 @@ def numbers_to_fix_section():
     )
 
 
+@dataclass
+class BrokenLinkRow:
+    title: str
+    change_url: str
+    place: str
+    text: str
+    url: str
+    problem: str
+    since: datetime.datetime | None
+
+
+def broken_page_links_section():
+    """Links on published pages that the last ``check_links`` run found broken, page by page.
+
+    A resource's own web address is left out: the section above lists those. One query for
+    the links, and one per kind of page they are on for the titles.
+    """
+    listed_above = {
+        (kind.model, str(kind.model._meta.get_field("url").verbose_name))
+        for kind in kinds.where(contact_details=True)
+    }
+    by_type = {}
+    for link in CheckedLink.objects.broken().order_by():
+        by_type.setdefault(link.content_type_id, []).append(link)
+    rows = []
+    for content_type_id, links in by_type.items():
+        kind = kinds.for_model(ContentType.objects.get_for_id(content_type_id).model_class())
+        if kind is None:
+            continue
+        titles = dict(
+            kind.model.objects.filter(pk__in={link.object_id for link in links}).values_list(
+                "pk", kind.title_field
+            )
+        )
+        rows.extend(
+            BrokenLinkRow(
+                title=titles[link.object_id],
+                change_url=_change_url(kind.model, link.object_id),
+                place=link.place,
+                text=link.text,
+                url=link.url,
+                problem=link.problem,
+                since=link.first_broken_at,
+            )
+            # A page deleted since the check is gone from the list (the next check tidies up).
+            for link in links
+            if link.object_id in titles and (kind.model, link.place) not in listed_above
+        )
+    return Section(
+        "broken-page-links",
+        _("Broken links on pages"),
+        _("Every link on published pages worked when it was last checked."),
+        sorted(rows, key=lambda row: (row.title.lower(), row.change_url, row.place, row.url)),
+    )
+
+
+@dataclass
+class WaitingRow:
+    kind: str
+    title: str
+    what: str
+    submitted_by: str
+    submitted_at: datetime.datetime
+    note: str
+    change_url: str
+    decide_url: str
+
+
+def waiting_section(user):
+    """Drafts and pending changes in review that ``user`` may approve, oldest first; ``None``
+    for someone who decides on nothing (an editor)."""
+    if not any(workflow.may_decide(user, kind.model) for kind in kinds.all_kinds()):
+        return None
+    rows = [
+        WaitingRow(
+            kind=str(page._meta.verbose_name),
+            title=str(page),
+            what=_("change to a live page") if review.pending else _("draft"),
+            submitted_by=workflow.person(review.submitted_by),
+            submitted_at=review.submitted_at,
+            note=review.note,
+            change_url=_change_url(type(page), page.pk),
+            decide_url=reverse("editorial:decide_review", args=[page._meta.model_name, page.pk]),
+        )
+        for review, page in workflow.waiting_for(user)
+    ]
+    return Section(
+        "waiting",
+        _("Waiting for you"),
+        _("Nothing is waiting for your review."),
+        rows,
+    )
+
+
 def dashboard(request):
     """
     The editorial dashboard (template ``editorial/dashboard.html``), for staff only: it is
     wrapped in ``admin.site.admin_view`` in ``editorial/urls.py``.
 
-    Context: ``review_sections``, ``reading_age`` and ``resource_sections`` (each a ``Section``
-    with ``rows``, ``shown`` and ``count``), ``today``, ``target`` and ``rows_shown``.
+    Context: ``waiting`` (for people who approve), ``review_sections``, ``reading_age``,
+    ``resource_sections`` and ``broken_page_links`` (each a ``Section`` with ``rows``, ``shown``
+    and ``count``), ``today``, ``target`` and ``rows_shown``.
     """
     today = timezone.localdate()
     rows = page_rows()
     reviews = review_sections(rows, today)
     reading_age = reading_age_section(rows)
     resources = resource_sections(today)
+    page_links = broken_page_links_section()
+    waiting = waiting_section(request.user)
     context = {
         **admin.site.each_context(request),
         "title": _("Editorial dashboard"),
@@ -288,6 +388,14 @@ def dashboard(request):
         "reading_age": reading_age,
         "resource_sections": resources,
         "numbers_to_fix": numbers_to_fix_section(),
-        "all_sections": [*reviews, reading_age, *resources],
+        "broken_page_links": page_links,
+        "waiting": waiting,
+        "all_sections": [
+            *([waiting] if waiting else []),
+            *reviews,
+            reading_age,
+            *resources,
+            page_links,
+        ],
     }
     return TemplateResponse(request, "editorial/dashboard.html", context)

@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from .models import COMMENT_LENGTH, NOTE_LENGTH
+
 # No row can have a larger id (a bigger number in the address would crash SQLite's lookup).
 MAX_ID = 2**63 - 1
 
@@ -160,3 +162,96 @@ class CompareVersionsForm(forms.Form):
             button=_("Compare the chosen versions"), button_id="compare-versions", method="get"
         )
         self.helper.form_tag = False
+
+
+class PendingActionForm(forms.Form):
+    """No fields: "Publish the pending change" or "Discard the pending change", above a page's
+    change form (outside it, so Enter in a field never presses them)."""
+
+    def __init__(self, action, *, button, button_id):
+        super().__init__()
+        self.helper = staff_form_helper(button=button, button_id=button_id, action=action)
+
+
+# Review workflow ------------------------------------------------------------------------------
+
+
+class SubmitForReviewForm(forms.Form):
+    """Hands a draft, or a pending change to a live page, to the reviewers and publishers."""
+
+    note = forms.CharField(
+        label=_("Note for the reviewer (optional)"),
+        required=False,
+        max_length=NOTE_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text=_("What changed and what you would like checked, e.g. 'New sleep section'."),
+        error_messages={"max_length": _("Keep the note to %(limit_value)d characters or fewer")},
+    )
+
+    def __init__(self, *args, back_url, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = staff_form_helper(
+            "note",
+            button=_("Submit for review"),
+            button_id="submit-for-review",
+            way_out=WayOut(back_url, _("Go back without submitting")),
+        )
+
+
+APPROVE, SEND_BACK = "approve", "send_back"
+
+
+class ReviewDecisionForm(forms.Form):
+    """Approve, or send back with a comment. Someone who may record a clinical review names the
+    reviewer too: approving records it (on a draft now, on a pending change when published)."""
+
+    decision = forms.ChoiceField(
+        label=_("Your decision"),
+        choices=[(APPROVE, _("Approve")), (SEND_BACK, _("Send it back for changes"))],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose whether to approve it or send it back")},
+    )
+    comment = forms.CharField(
+        label=_("Comment for the editor"),
+        required=False,
+        max_length=COMMENT_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
+        help_text=_("Needed when you send it back: say what to change."),
+        error_messages={"max_length": _("Keep the comment to %(limit_value)d characters or fewer")},
+    )
+    reviewed_by = forms.CharField(
+        label=_("Clinical reviewer"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "Your name and role as parents will see them, e.g. 'Dr Sam Lee, clinical "
+            "psychologist'. Approving records your clinical review."
+        ),
+        error_messages={
+            "max_length": _("Enter a name and role of %(limit_value)d characters or fewer")
+        },
+    )
+
+    def __init__(self, *args, clinical, back_url, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.clinical = clinical
+        fields = ["decision", "comment"]
+        if clinical:
+            fields.append("reviewed_by")
+        else:
+            del self.fields["reviewed_by"]
+        self.helper = staff_form_helper(
+            *fields,
+            button=_("Send my decision"),
+            button_id="review-decision",
+            way_out=WayOut(back_url, _("Go back without deciding")),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        decision = cleaned.get("decision")
+        if decision == SEND_BACK and not cleaned.get("comment", "").strip():
+            self.add_error("comment", _("Say what needs changing, so the editor knows"))
+        if decision == APPROVE and self.clinical and not cleaned.get("reviewed_by", "").strip():
+            self.add_error("reviewed_by", _("Enter the name and role of the clinical reviewer"))
+        return cleaned

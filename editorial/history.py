@@ -11,21 +11,25 @@ import datetime
 import difflib
 import html
 import re
+from collections import Counter, deque
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from functools import cached_property
 from itertools import zip_longest
+from urllib.parse import unquote
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from simple_history.utils import get_m2m_field_name
 
-from core.richtext import BLOCK_END, html_to_text
+from core import kinds
 
 # Fields that a restore leaves as they are now: publishing is a separate decision, the clinical
 # review record must not be rewritten, the address stays the same so links keep working, and
@@ -70,7 +74,123 @@ MAX_MATCH_DEPTH = 8
 # Within a stretch of changed paragraphs, each is paired with the one most like it when the
 # stretch is this small (old paragraphs times new ones); a longer one is paired in order.
 MAX_LINES_PAIRED = 100
+# A field lists this many changed links at most (a page pasted over another could change
+# hundreds); the rest are counted.
+MAX_LINKS_LISTED = 50
 WORD = re.compile(r"\S+\s*|\s+")
+
+# Rich text is read with regular expressions that never go back over what they matched
+# (possessive "*+"), so even broken markup, such as "<p" and a long run of letters with no
+# ">", is read in one pass. A tag's attributes may hold quoted ">" characters.
+TAG = re.compile(r"""<(/?)([a-zA-Z][a-zA-Z0-9]*+)((?:[^<>"']|"[^"]*"|'[^']*')*+)>""")
+HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+BLOCK_TAGS = HEADINGS | {"p", "li", "ul", "ol", "blockquote", "div"}
+PARAGRAPH = "p"
+# What each kind of block is called beside its words; a paragraph needs no name, unless it
+# used to be (or has become) something else.
+BLOCK_NAMES = {
+    PARAGRAPH: gettext_lazy("Paragraph"),
+    "h1": gettext_lazy("Heading 1"),
+    "h2": gettext_lazy("Heading 2"),
+    "h3": gettext_lazy("Heading 3"),
+    "h4": gettext_lazy("Heading 4"),
+    "h5": gettext_lazy("Heading 5"),
+    "h6": gettext_lazy("Heading 6"),
+    "ul": gettext_lazy("List item"),
+    "ol": gettext_lazy("Numbered list item"),
+    "blockquote": gettext_lazy("Quote"),
+}
+# Links to ring, text or e-mail are named for what they do; numbers are checked by a person.
+LINK_KINDS = {
+    "tel": gettext_lazy("Phone number"),
+    "sms": gettext_lazy("Text number"),
+    "mailto": gettext_lazy("E-mail"),
+}
+NUMBER_SCHEMES = {"tel", "sms"}
+# The number fields of kinds with contact details (a resource's phone and text number), read
+# as the call and text links they become on the site.
+NUMBER_FIELDS = {"phone": "tel", "text_number": "sms"}
+
+
+@dataclass(frozen=True)
+class Block:
+    """One heading, paragraph, list item or quote: what it is (``kind``) and its words."""
+
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Link:
+    """Where a link points (``target``) and the words it is on (``text``)."""
+
+    text: str
+    target: str
+
+
+@dataclass(frozen=True)
+class Content:
+    """A field's value as an editor reads it: its blocks in order and the links in it."""
+
+    blocks: tuple
+    links: tuple = ()
+
+    @property
+    def text(self):
+        return "\n".join(block.text for block in self.blocks)
+
+
+@dataclass(frozen=True)
+class LinkChange:
+    """A link added, taken out or pointing somewhere else (``old`` or ``new`` is "" if none)."""
+
+    text: str
+    old: str
+    new: str
+
+    @property
+    def scheme(self):
+        return scheme_of(self.new or self.old)
+
+    @property
+    def what(self):
+        return LINK_KINDS.get(self.scheme, _("Link"))
+
+    @property
+    def important(self):
+        """A phone or text number a parent will be given, which a person must check."""
+        return bool(self.new) and scheme_of(self.new) in NUMBER_SCHEMES
+
+    @property
+    def described(self):
+        """One escaped sentence: Link “Samaritans”: <del>old</del> → <ins>new</ins>."""
+        old = format_html("<del>{}</del>", shown_target(self.old))
+        new = format_html("<ins>{}</ins>", shown_target(self.new))
+        values = {"what": self.what, "text": self.text, "old": old, "new": new}
+        if self.old and self.new:
+            sentence = (
+                _("{what} “{text}”: {old} → {new}") if self.text else _("{what}: {old} → {new}")
+            )
+        elif self.new:
+            sentence = _("{what} “{text}” added: {new}") if self.text else _("{what} added: {new}")
+        else:
+            sentence = (
+                _("{what} “{text}” removed: {old}") if self.text else _("{what} removed: {old}")
+            )
+        return format_html(sentence, **values)
+
+
+def scheme_of(target):
+    scheme, colon, _rest = target.partition(":")
+    return scheme.strip().lower() if colon else ""
+
+
+def shown_target(target):
+    """A web address as it is; a phone number or e-mail address without its "tel:" or "mailto:"."""
+    if scheme_of(target) in LINK_KINDS:
+        return unquote(target.partition(":")[2])
+    return target
 
 
 @dataclass
@@ -81,10 +201,24 @@ class FieldChange:
     label: str
     old: str
     new: str
+    # Headings, paragraphs and list items, when the field is rich text; else one per line.
+    old_content: Content | None = None
+    new_content: Content | None = None
+    # Links whose target changed, added or removed (at most ``MAX_LINKS_LISTED``).
+    links: list = dataclass_field(default_factory=list)
+    more_links: int = 0
+
+    @cached_property
+    def blocks(self):
+        """The old and the new blocks (plain values: one paragraph a line)."""
+        return (
+            (self.old_content or plain_content(self.old)).blocks,
+            (self.new_content or plain_content(self.new)).blocks,
+        )
 
     @cached_property
     def highlighted(self):
-        return highlight_words(self.old, self.new)
+        return highlight_blocks(*self.blocks)
 
     @property
     def old_html(self):
@@ -96,7 +230,18 @@ class FieldChange:
 
     @property
     def summary(self):
+        if self.links and self.blocks[0] == self.blocks[1]:
+            return _("The words are the same; only where a link points changed.")
         return self.highlighted.summary
+
+    @property
+    def numbers(self):
+        """Phone and text numbers put in or changed, which someone must check before publishing."""
+        return [link for link in self.links if link.important]
+
+    @property
+    def important(self):
+        return bool(self.numbers)
 
 
 def history_manager(model):
@@ -136,6 +281,31 @@ def field_value_text(record, field):
     return value_text(value)
 
 
+def field_content(record, field, name):
+    """
+    The value of ``field`` in ``record`` as blocks and links. Rich text keeps its headings,
+    list items and links; a web address is a link named ``name`` (the page or source it
+    belongs to); a resource's phone and text numbers are the call and text links they become.
+    """
+    value = None if isinstance(field, models.ManyToManyField) else getattr(record, field.attname)
+    if isinstance(value, str) and LOOKS_LIKE_HTML.search(value):
+        return read_rich_text(value)
+    content = plain_content(field_value_text(record, field))
+    if not value or not isinstance(value, str):
+        return content
+    if isinstance(field, models.URLField):
+        return Content(content.blocks, (Link(name, value),))
+    scheme = NUMBER_FIELDS.get(field.name)
+    if scheme and getattr(kinds.for_model(field.model), "contact_details", False):
+        return Content(content.blocks, (Link("", f"{scheme}:{value}"),))
+    return content
+
+
+def plain_content(text):
+    """Plain words as one paragraph a line."""
+    return Content(tuple(Block(PARAGRAPH, line) for line in text.split("\n")))
+
+
 def related_label(field, pk):
     if pk is None:
         return None
@@ -160,14 +330,89 @@ def value_text(value):
     text = str(value).replace("\r\n", "\n")  # browsers send new lines as \r\n
     if LOOKS_LIKE_HTML.search(text):
         # One line per paragraph, so a compare can match paragraphs before it looks at words.
-        blocks = (html_to_text(block) for block in BLOCK_END.split(text))
-        text = "\n".join(block for block in blocks if block)
+        text = read_rich_text(text).text
     return text
+
+
+def read_rich_text(markup):
+    """
+    ``markup`` as blocks (headings, paragraphs, list items, quotes: a line break starts a new
+    one of the same kind) and the links in it, in one pass over the text. Tags other than
+    blocks, line breaks and links are left out and their words kept. Unclosed or stray tags
+    are tolerated: a closing tag ends the innermost open block of its name, if any.
+    """
+    blocks, links = [], []
+    # Open blocks, innermost last, as (tag, kind of the words inside, list it is in).
+    stack, open_count = [], Counter()
+    words, link_words, link_target = [], None, None
+
+    def kind():
+        return stack[-1][1] if stack else PARAGRAPH
+
+    def end_block():
+        text = " ".join(html.unescape("".join(words)).split())
+        if text:
+            blocks.append(Block(kind(), text))
+        words.clear()
+
+    def end_link():
+        nonlocal link_words, link_target
+        if link_target is not None:
+            links.append(Link(" ".join(html.unescape("".join(link_words)).split()), link_target))
+        link_words = link_target = None
+
+    position = 0
+    for tag in TAG.finditer(markup):
+        between = markup[position : tag.start()]
+        words.append(between)
+        if link_words is not None:
+            link_words.append(between)
+        position = tag.end()
+        closing, name = tag[1] == "/", tag[2].lower()
+        if name in BLOCK_TAGS:
+            end_block()
+            if not closing:
+                stack.append(opened_block(name, stack[-1] if stack else None))
+                open_count[name] += 1
+            elif open_count[name]:
+                while stack:
+                    open_count[stack[-1][0]] -= 1
+                    if stack.pop()[0] == name:
+                        break
+        elif name == "br":
+            end_block()
+        elif name == "a":
+            end_link()
+            if not closing and (href := HREF.search(tag[3])):
+                link_target = html.unescape(
+                    next(part for part in href.groups() if part is not None)
+                )
+                link_words = []
+    words.append(markup[position:])
+    if link_words is not None:
+        link_words.append(markup[position:])
+    end_link()
+    end_block()
+    return Content(tuple(blocks) or (Block(PARAGRAPH, EMPTY),), tuple(links))
+
+
+def opened_block(tag, parent):
+    """What the words in a newly opened ``tag`` are, inside ``parent`` (an open block or None)."""
+    parent_kind, parent_list = (parent[1], parent[2]) if parent else (PARAGRAPH, None)
+    if tag in HEADINGS or tag == "blockquote":
+        return tag, tag, parent_list
+    if tag in {"ul", "ol"}:
+        return tag, parent_kind, tag
+    if tag == "li":
+        return tag, parent_list or "ul", parent_list
+    return tag, parent_kind, parent_list  # a paragraph inside a list item or quote is part of it
 
 
 def m2m_targets(record, field):
     """The objects a many-to-many field pointed at in ``record`` (a history record or a page)."""
     if not hasattr(record, "history_id"):
+        if record.pk is None:  # a page not saved yet links to nothing
+            return []
         return list(getattr(record, field.name).all())
     if field.name not in {f.name for f in record._history_m2m_fields}:
         return []
@@ -176,14 +421,94 @@ def m2m_targets(record, field):
     return list(field.related_model._default_manager.filter(pk__in=ids))
 
 
+def display_name(record):
+    """What a history record or an object is called (a source's title, a resource's name)."""
+    return str(record.instance if hasattr(record, "history_id") else record)
+
+
 def changes_between(model, old, new):
-    """The fields that differ from revision ``old`` to ``new`` (either may be the live page)."""
+    """
+    The fields that differ from revision ``old`` to ``new`` (either may be the live page, or
+    one with changes applied but not saved). A field differs when its words, the kind of one
+    of its blocks (a paragraph become a heading) or where one of its links points changed.
+    """
     changes = []
-    for field in compared_fields(model):
-        before, after = field_value_text(old, field), field_value_text(new, field)
-        if before != after:
-            changes.append(FieldChange(field.name, capfirst(field.verbose_name), before, after))
+    name = None
+    for model_field in compared_fields(model):
+        if name is None and isinstance(model_field, models.URLField):
+            name = display_name(new)
+        before = field_content(old, model_field, name)
+        after = field_content(new, model_field, name)
+        if before == after:
+            continue
+        links = link_changes(before.links, after.links)
+        if before.blocks == after.blocks and not links:
+            continue  # the same links, only in another order
+        changes.append(
+            FieldChange(
+                model_field.name,
+                capfirst(model_field.verbose_name),
+                before.text,
+                after.text,
+                old_content=before,
+                new_content=after,
+                links=links[:MAX_LINKS_LISTED],
+                more_links=max(0, len(links) - MAX_LINKS_LISTED),
+            )
+        )
     return changes
+
+
+def link_changes(old_links, new_links):
+    """
+    The links whose target changed (same words, another address), then those added and
+    removed, in page order, phone and text numbers first. A link whose words changed but
+    which points at the same place is left out: that shows in the words. Linear in the
+    number of links.
+    """
+    if old_links == new_links:
+        return []
+    old_counts, new_counts = Counter(old_links), Counter(new_links)
+    kept = old_counts & new_counts
+    removed = unmatched(old_links, old_counts - kept, key=lambda link: link)
+    added = unmatched(new_links, new_counts - kept, key=lambda link: link)
+    targets = Counter(link.target for link in removed) & Counter(link.target for link in added)
+    removed = unmatched(removed, targets.copy(), key=lambda link: link.target, keep=False)
+    added = unmatched(added, targets, key=lambda link: link.target, keep=False)
+    waiting = {}
+    for index, link in enumerate(removed):
+        waiting.setdefault(link.text, deque()).append(index)
+    changed, put_in, paired = [], [], set()
+    for link in added:
+        if queue := waiting.get(link.text):
+            index = queue.popleft()
+            paired.add(index)
+            changed.append(LinkChange(link.text, removed[index].target, link.target))
+        else:
+            put_in.append(LinkChange(link.text, "", link.target))
+    taken_out = [
+        LinkChange(link.text, link.target, "")
+        for index, link in enumerate(removed)
+        if index not in paired
+    ]
+    changes = changed + put_in + taken_out
+    changes.sort(key=lambda change: not change.important)
+    return changes
+
+
+def unmatched(links, counts, key, keep=True):
+    """
+    With ``keep``, the links that ``counts`` counts (each as often as counted), in order;
+    without, the links left once those are taken out.
+    """
+    chosen = []
+    for link in links:
+        counted = counts[key(link)] > 0
+        if counted:
+            counts[key(link)] -= 1
+        if counted == keep:
+            chosen.append(link)
+    return chosen
 
 
 def changed_field_labels(record):
@@ -203,48 +528,54 @@ class Highlighted:
     summary: str = ""
 
 
-def highlight_words(old, new):
+def highlight_blocks(old, new):
     """
-    ``old`` and ``new`` as HTML, escaped, with removed words in <del> and added in <ins>.
+    Two lists of blocks as HTML, escaped, with removed words in <del> and added in <ins>, and
+    each block that is not a plain paragraph named ("Heading 2", "List item"); a block whose
+    kind changed has its old and new names marked.
 
-    Paragraphs (lines) are matched first; words are compared only inside paragraphs that
-    differ, within ``MAX_WORD_PAIRS`` and ``MAX_WORDS_COMPARED``. Past those, whole paragraphs
-    are marked and ``summary`` says how many changed.
+    Blocks are matched first; words are compared only inside blocks that differ, within
+    ``MAX_WORD_PAIRS`` and ``MAX_WORDS_COMPARED``. Past those, whole blocks are marked and
+    ``summary`` says how many changed.
 
     Everything is escaped with the standard library's ``html.escape`` (what Django's ``escape``
     does, without its per-call wrapping, which is slow over thousands of short pieces) and
     marked safe once, at the end.
     """
-    old_lines, new_lines = old.split("\n"), new.split("\n")
     old_html, new_html = [], []
     budget = MAX_WORDS_COMPARED
     changed = 0
     whole_paragraphs = False
-    for tag, a1, a2, b1, b2 in line_opcodes(old_lines, new_lines):
+    for tag, a1, a2, b1, b2 in line_opcodes(old, new):
         if tag == "equal":
-            old_html.append(html.escape("\n".join(old_lines[a1:a2])))
-            new_html.append(html.escape("\n".join(new_lines[b1:b2])))
+            old_html += (block_name(block.kind) + html.escape(block.text) for block in old[a1:a2])
+            new_html += (block_name(block.kind) + html.escape(block.text) for block in new[b1:b2])
             continue
         changed += max(a2 - a1, b2 - b1)
-        for before, after in paired_lines(old_lines[a1:a2], new_lines[b1:b2]):
+        for before, after in paired_lines(old[a1:a2], new[b1:b2]):
             if after is None:
-                old_html.append(mark(before, "del"))
-            elif before is None:
-                new_html.append(mark(after, "ins"))
-            elif before == after:
-                old_html.append(html.escape(before))
-                new_html.append(html.escape(after))
+                old_html.append(block_name(before.kind) + mark(before.text, "del"))
+                continue
+            if before is None:
+                new_html.append(block_name(after.kind) + mark(after.text, "ins"))
+                continue
+            if before.kind == after.kind:
+                old_name = new_name = block_name(before.kind)
             else:
-                before_words, after_words = WORD.findall(before), WORD.findall(after)
-                size = len(before_words) + len(after_words)
-                if len(before_words) * len(after_words) <= MAX_WORD_PAIRS and size <= budget:
-                    budget -= size
-                    marked_old, marked_new = mark_words(before_words, after_words)
-                else:
-                    whole_paragraphs = True
-                    marked_old, marked_new = mark(before, "del"), mark(after, "ins")
-                old_html.append(marked_old)
-                new_html.append(marked_new)
+                old_name = block_name(before.kind, "del")
+                new_name = block_name(after.kind, "ins")
+            before_words, after_words = WORD.findall(before.text), WORD.findall(after.text)
+            size = len(before_words) + len(after_words)
+            if before.text == after.text:
+                marked_old = marked_new = html.escape(before.text)
+            elif len(before_words) * len(after_words) <= MAX_WORD_PAIRS and size <= budget:
+                budget -= size
+                marked_old, marked_new = mark_words(before_words, after_words)
+            else:
+                whole_paragraphs = True
+                marked_old, marked_new = mark(before.text, "del"), mark(after.text, "ins")
+            old_html.append(old_name + marked_old)
+            new_html.append(new_name + marked_new)
     summary = ""
     if whole_paragraphs:
         summary = ngettext(
@@ -257,17 +588,29 @@ def highlight_words(old, new):
     return Highlighted(mark_safe("\n".join(old_html)), mark_safe("\n".join(new_html)), summary)
 
 
+def block_name(kind, tag=None):
+    """
+    What a block is, as escaped HTML before its words: nothing for a paragraph, unless
+    ``tag`` ("del" or "ins") marks that the block was or became something else.
+    """
+    if kind == PARAGRAPH and tag is None:
+        return ""
+    element = tag or "span"
+    name = html.escape(str(BLOCK_NAMES[kind]))
+    return f'<{element} class="revision-block">{name}</{element}> '
+
+
 def paired_lines(old, new):
     """
-    The lines of a changed stretch as (old, new) pairs, in order: each old paragraph with the
-    new one most like it (sharing at least half their words), and ``None`` beside a paragraph
-    taken out or put in. One line against one (a title, a summary) is always compared word by
-    word; a long stretch is paired in order, one old with one new.
+    The blocks of a changed stretch as (old, new) pairs, in order: each old block with the
+    new one most like it (sharing at least half their words), and ``None`` beside a block
+    taken out or put in. One block against one (a title, a summary) is always compared word
+    by word; a long stretch is paired in order, one old with one new.
     """
     if len(old) * len(new) == 1 or len(old) * len(new) > MAX_LINES_PAIRED:
         return list(zip_longest(old, new))
-    old_words = [set(line.split()) for line in old]
-    new_words = [set(line.split()) for line in new]
+    old_words = [set(block.text.split()) for block in old]
+    new_words = [set(block.text.split()) for block in new]
 
     def pair(alo, ahi, blo, bhi):
         best, where = 0.5, None
@@ -291,7 +634,13 @@ def mark(text, tag):
 
 def mark_words(old_words, new_words):
     """Two lists of words (each with the spaces after it) as escaped HTML, changed words marked."""
-    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    # Words are matched without the spaces after them, so the last word of a paragraph
+    # matches the same word followed by more.
+    matcher = difflib.SequenceMatcher(
+        a=[word.rstrip() for word in old_words],
+        b=[word.rstrip() for word in new_words],
+        autojunk=False,
+    )
     old_html, new_html = [], []
     for tag, a1, a2, b1, b2 in matcher.get_opcodes():
         if tag == "equal":
@@ -413,11 +762,24 @@ def children_as_of(relation, parent_pk, moment):
     return [record for record in latest.values() if record.history_type != "-"]
 
 
+def child_fields(model):
+    return [f for f in compared_fields(model) if not isinstance(f, models.ForeignKey)]
+
+
 def child_text(record):
-    fields = [
-        f for f in compared_fields(record.instance_type) if not isinstance(f, models.ForeignKey)
-    ]
-    return " / ".join(value_text(getattr(record, f.attname)) for f in fields)
+    return " / ".join(
+        value_text(getattr(record, f.attname)) for f in child_fields(record.instance_type)
+    )
+
+
+def child_links(records):
+    """The links in child rows: in their rich text, and their web addresses named by title."""
+    links = []
+    for record in records:
+        name = display_name(record)
+        for child_field in child_fields(record.instance_type):
+            links += field_content(record, child_field, name).links
+    return tuple(links)
 
 
 def moment_of(record):
@@ -432,14 +794,29 @@ def moment_of(record):
 
 
 def children_changes(model, pk, old_moment, new_moment):
-    """Tips or sources that differ between two moments, as one change per kind of row."""
+    """
+    Tips or sources that differ between two moments, as one change per kind of row: their
+    words, or where one of their links points.
+    """
     changes = []
     for relation in child_relations(model):
-        before = [child_text(r) for r in children_as_of(relation, pk, old_moment)]
-        after = [child_text(r) for r in children_as_of(relation, pk, new_moment)]
-        if before != after:
+        old_rows = children_as_of(relation, pk, old_moment)
+        new_rows = children_as_of(relation, pk, new_moment)
+        before = [child_text(r) for r in old_rows]
+        after = [child_text(r) for r in new_rows]
+        links = link_changes(child_links(old_rows), child_links(new_rows))
+        if before != after or links:
             label = capfirst(relation.related_model._meta.verbose_name_plural)
-            changes.append(FieldChange(relation.name, label, "\n".join(before), "\n".join(after)))
+            changes.append(
+                FieldChange(
+                    relation.name,
+                    label,
+                    "\n".join(before),
+                    "\n".join(after),
+                    links=links[:MAX_LINKS_LISTED],
+                    more_links=max(0, len(links) - MAX_LINKS_LISTED),
+                )
+            )
     return changes
 
 

@@ -34,7 +34,8 @@ def preview_url(obj):
 
 
 def preview_state(obj):
-    """What the banner says: ``"draft"``, ``"scheduled"`` (with a time) or ``"live"``."""
+    """What the banner says: ``"draft"``, ``"scheduled"`` (with a time) or ``"live"`` (or
+    ``"pending"``, for the pending change to a live page: ``EditorialAdmin``)."""
     if obj.status != Status.PUBLISHED:
         return "draft"
     if obj.published_at and obj.published_at > timezone.now():
@@ -60,15 +61,19 @@ def preview(request, kind, pk):
     ):
         raise PermissionDenied
     obj = get_object_or_404(found.with_details(found.model.objects.all()), pk=pk)
+    return render_preview(
+        request, found, obj, state=preview_state(obj), change_url=_change_url(opts, pk)
+    )
+
+
+def render_preview(request, kind, obj, *, state, change_url):
+    """The public template of ``kind`` for ``obj``, with the banner, for staff only. Rendered
+    at once (not lazily), so a preview made inside a transaction is drawn before it ends."""
     context = {
-        found.context_name: obj,
-        "preview": {
-            "state": preview_state(obj),
-            "published_at": obj.published_at,
-            "change_url": _change_url(opts, pk),
-        },
+        kind.context_name: obj,
+        "preview": {"state": state, "published_at": obj.published_at, "change_url": change_url},
     }
-    response = render(request, found.template, context)
+    response = render(request, kind.template, context)
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
     return response
@@ -100,6 +105,8 @@ class PreviewAdminMixin:
         return super().response_add(request, obj, post_url_continue)
 
     def response_change(self, request, obj):
-        if wants_preview(request) and (url := preview_url(obj)):
+        # A change kept pending is previewed as pending (``EditorialAdmin.response_change``).
+        pending = getattr(request, "saved_pending", None) is not None
+        if wants_preview(request) and not pending and (url := preview_url(obj)):
             return HttpResponseRedirect(url)
         return super().response_change(request, obj)

@@ -200,7 +200,19 @@ class ReviewedContentAdmin:
                 % {"titles": "; ".join(sorted(unreviewed))},
                 messages.WARNING,
             )
-        return queryset.filter(last_reviewed__isnull=False)
+        queryset = queryset.filter(last_reviewed__isnull=False)
+        waiting = [page for page in queryset if self.approval_problem(page)]
+        if waiting:
+            self.message_user(
+                request,
+                _(
+                    "Not published, because a clinical reviewer has not approved them as they "
+                    "are now: %(titles)s. Submit them for review first."
+                )
+                % {"titles": "; ".join(sorted(str(page) for page in waiting))},
+                messages.WARNING,
+            )
+        return queryset.exclude(pk__in=[page.pk for page in waiting])
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         # The model's help text says 12 months; the interval is a setting, so say the real one.

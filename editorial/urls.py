@@ -10,7 +10,7 @@ from django.contrib import admin
 from django.contrib.auth.decorators import permission_required
 from django.urls import path
 
-from . import audit, dashboard, preview
+from . import audit, dashboard, preview, workflow_views
 
 app_name = "editorial"
 
@@ -29,6 +29,16 @@ urlpatterns = [
         "preview/<slug:kind>/<int:pk>/",
         admin.site.admin_view(preview.preview),
         name="preview",
+    ),
+    path(
+        "review/<slug:kind>/<int:pk>/submit/",
+        admin.site.admin_view(workflow_views.submit_for_review),
+        name="submit_for_review",
+    ),
+    path(
+        "review/<slug:kind>/<int:pk>/decide/",
+        admin.site.admin_view(workflow_views.decide_review),
+        name="decide_review",
     ),
     path("changes/", admin.site.admin_view(audit.recent_changes), name="recent_changes"),
     path("deleted/", admin.site.admin_view(audit.deleted_pages), name="deleted"),

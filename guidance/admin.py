@@ -10,9 +10,11 @@ from django.utils.translation import ngettext
 
 from core.models import Status
 from editorial.admin_mixins import PUBLISHING_FIELDS, EditorialAdmin, RevisionsAdmin
+from editorial.link_admin import BrokenLinksAdminMixin
 from editorial.preview import PreviewAdminMixin
 from editorial.reviews import ReviewedContentAdmin
 from editorial.widgets import RichTextAdminMixin
+from editorial.writing_admin import WritingChecksAdmin
 
 from .models import Article, ArticleSource, Nation, Page, Redirect, Resource, Stage, Topic
 
@@ -141,7 +143,9 @@ class ArticleSourceInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ReviewedContentAdmin, PublishableAdmin):
+class ArticleAdmin(
+    BrokenLinksAdminMixin, WritingChecksAdmin, ReviewedContentAdmin, PublishableAdmin
+):
     list_display = (
         "title",
         "status",
@@ -228,7 +232,7 @@ class BrokenLinkFilter(admin.SimpleListFilter):
 
 
 @admin.register(Resource)
-class ResourceAdmin(PublishableAdmin):
+class ResourceAdmin(BrokenLinksAdminMixin, WritingChecksAdmin, PublishableAdmin):
     list_display = (
         "name",
         "kind",
@@ -321,7 +325,7 @@ class ResourceAdmin(PublishableAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(PublishableAdmin):
+class PageAdmin(BrokenLinksAdminMixin, WritingChecksAdmin, PublishableAdmin):
     list_display = ("title", "slug", "status", "is_live", "updated_at")
     list_filter = ("status",)
     search_fields = ("title", "body")

@@ -1,5 +1,5 @@
 """
-Checking that signposting web addresses still answer.
+Checking that web addresses we link to still answer (``manage.py check_links``).
 
 Each address gets a HEAD request (a GET when the server refuses HEAD), redirects followed, with
 a short timeout per step and a deadline for the whole check. Only the status or the kind of
@@ -22,7 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-USER_AGENT = "LittleVoicesLinkChecker/1.0 (checks signposting links for parents)"
+USER_AGENT = "LittleVoicesLinkChecker/1.0 (checks the links on a site for parents)"
 # Some servers refuse HEAD outright, or answer it wrongly: try GET before calling a link broken.
 RETRY_WITH_GET = {403, 404, 405, 501}
 REDIRECTS = {301, 302, 303, 307, 308}
@@ -55,29 +55,96 @@ def any_address(address, port):
     return True
 
 
-def check_url(url, timeout=5.0, *, deadline=DEADLINE, allowed=public_address):
+class HostPacer:
+    """Politeness towards each server: one request at a time per host, and at most ``rate``
+    requests a second to it (every request counts: HEAD, the GET retry, each redirect)."""
+
+    def __init__(self, rate):
+        self.interval = 1.0 / rate
+        self._lock = threading.Lock()
+        self._hosts = {}  # host name -> [its lock, when its next request may start]
+
+    @contextlib.contextmanager
+    def turn(self, host, ends):
+        """Wait for ``host``'s turn; gives False if it does not come before ``ends``."""
+        with self._lock:
+            state = self._hosts.setdefault(host.lower(), [threading.Lock(), 0.0])
+        lock = state[0]
+        if not lock.acquire(timeout=max(0.0, ends - time.monotonic())):
+            yield False
+            return
+        try:
+            wait = state[1] - time.monotonic()
+            if wait > 0 and time.monotonic() + wait >= ends:
+                yield False
+                return
+            if wait > 0:
+                time.sleep(wait)
+            state[1] = time.monotonic() + self.interval
+            yield True
+        finally:
+            lock.release()
+
+
+def check_url(url, timeout=5.0, *, deadline=DEADLINE, allowed=public_address, pacer=None):
     """Check one address; never raises.
 
-    ``allowed(ip_address, port)`` says which addresses may be connected to.
+    ``allowed(ip_address, port)`` says which addresses may be connected to; ``pacer`` (a
+    ``HostPacer``), if given, spaces out the requests to each host.
     """
     ends = time.monotonic() + deadline
-    result = _request(url, "HEAD", timeout, ends, allowed)
+    result = _request(url, "HEAD", timeout, ends, allowed, pacer)
     if result.status in RETRY_WITH_GET or (
         result.error and result.error not in ("timed out", "not a public address")
     ):
-        result = _request(url, "GET", timeout, ends, allowed)
+        result = _request(url, "GET", timeout, ends, allowed, pacer)
     return result
 
 
-def check_urls(urls, timeout=5.0, workers=8, *, deadline=DEADLINE, allowed=public_address):
-    """Check many addresses at once; returns {url: LinkResult}."""
+def check_urls(
+    urls,
+    timeout=5.0,
+    workers=8,
+    *,
+    deadline=DEADLINE,
+    allowed=public_address,
+    per_host_rate=None,
+):
+    """Check many addresses at once, each distinct one once; returns {url: LinkResult}.
+
+    ``workers`` checks run at a time. With ``per_host_rate`` (requests a second), each host gets
+    one request at a time at that pace: its addresses are checked one after another by one
+    worker, so the others carry on with other hosts meanwhile.
+    """
     unique = list(dict.fromkeys(urls))
+    pacer = HostPacer(per_host_rate) if per_host_rate else None
 
     def check(url):
-        return check_url(url, timeout, deadline=deadline, allowed=allowed)
+        return check_url(url, timeout, deadline=deadline, allowed=allowed, pacer=pacer)
 
+    if pacer is None:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            return dict(zip(unique, pool.map(check, unique), strict=True))
+
+    by_host = {}
+    for url in unique:
+        by_host.setdefault(_host_of(url), []).append(url)
+
+    def check_host(host_urls):
+        return [(url, check(url)) for url in host_urls]
+
+    results = {}
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        return dict(zip(unique, pool.map(check, unique), strict=True))
+        for checked in pool.map(check_host, by_host.values()):
+            results.update(checked)
+    return {url: results[url] for url in unique}
+
+
+def _host_of(url):
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
 
 
 class _Refused(Exception):
@@ -143,7 +210,11 @@ def _close_at(ends, connection):
     return timer
 
 
-def _request(url, method, timeout, ends, allowed):
+def _turn(pacer, host, ends):
+    return pacer.turn(host, ends) if pacer is not None else contextlib.nullcontext(True)
+
+
+def _request(url, method, timeout, ends, allowed, pacer=None):
     """One request, following up to MAX_REDIRECTS redirects; the connection is always closed."""
     current = url
     for _ in range(MAX_REDIRECTS + 1):
@@ -164,32 +235,39 @@ def _request(url, method, timeout, ends, allowed):
             return LinkResult(url, error="not a public address")
         except (socket.gaierror, UnicodeError, ValueError):
             return LinkResult(url, error="address not found")
-        kind = _PinnedHTTPSConnection if scheme == "https" else _PinnedHTTPConnection
-        connection = kind(host, port, address, ends, timeout=min(timeout, remaining))
-        target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-        timer = _close_at(ends, connection)
-        try:
-            connection.request(method, target, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
-            response = connection.getresponse()
-            status, location = response.status, response.getheader("Location")
-            if time.monotonic() >= ends:
-                # Cut off at the deadline: what was read so far may look like a whole answer.
-                raise TimeoutError
-        except TimeoutError:
-            return LinkResult(url, error="timed out")
-        except ssl.SSLError:
-            if time.monotonic() >= ends:
+        # Waiting for the host's turn counts towards the deadline, like any slow answer.
+        with _turn(pacer, host, ends) as ready:
+            remaining = ends - time.monotonic()
+            if not ready or remaining <= 0:
                 return LinkResult(url, error="timed out")
-            return LinkResult(url, error="certificate or TLS problem")
-        except ConnectionRefusedError:
-            return LinkResult(url, error="connection refused")
-        except (OSError, http.client.HTTPException, ValueError) as error:
-            if time.monotonic() >= ends:  # cut off at the deadline
+            kind = _PinnedHTTPSConnection if scheme == "https" else _PinnedHTTPConnection
+            connection = kind(host, port, address, ends, timeout=min(timeout, remaining))
+            target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+            timer = _close_at(ends, connection)
+            try:
+                connection.request(
+                    method, target, headers={"User-Agent": USER_AGENT, "Accept": "*/*"}
+                )
+                response = connection.getresponse()
+                status, location = response.status, response.getheader("Location")
+                if time.monotonic() >= ends:
+                    # Cut off at the deadline: what was read so far may look like a whole answer.
+                    raise TimeoutError
+            except TimeoutError:
                 return LinkResult(url, error="timed out")
-            return LinkResult(url, error=f"{type(error).__name__}: {error}"[:200])
-        finally:
-            timer.cancel()
-            connection.close()
+            except ssl.SSLError:
+                if time.monotonic() >= ends:
+                    return LinkResult(url, error="timed out")
+                return LinkResult(url, error="certificate or TLS problem")
+            except ConnectionRefusedError:
+                return LinkResult(url, error="connection refused")
+            except (OSError, http.client.HTTPException, ValueError) as error:
+                if time.monotonic() >= ends:  # cut off at the deadline
+                    return LinkResult(url, error="timed out")
+                return LinkResult(url, error=f"{type(error).__name__}: {error}"[:200])
+            finally:
+                timer.cancel()
+                connection.close()
         if status in REDIRECTS and location:
             current = urljoin(current, location)
             continue

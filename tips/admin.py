@@ -2,8 +2,10 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from editorial.admin_mixins import PUBLISHING_FIELDS
+from editorial.link_admin import BrokenLinksAdminMixin
 from editorial.reviews import ReviewedContentAdmin
 from editorial.widgets import RichTextAdminMixin
+from editorial.writing_admin import WritingChecksAdmin
 from guidance.admin import AUTHORSHIP_FIELDS, IMAGE_FIELDS, PublishableAdmin
 
 from .models import Tip, TipPage, TipPageSource
@@ -23,7 +25,9 @@ class TipPageSourceInline(admin.TabularInline):
 
 
 @admin.register(TipPage)
-class TipPageAdmin(ReviewedContentAdmin, PublishableAdmin):
+class TipPageAdmin(
+    BrokenLinksAdminMixin, WritingChecksAdmin, ReviewedContentAdmin, PublishableAdmin
+):
     list_display = (
         "title",
         "status",

@@ -569,7 +569,10 @@ class EditorialAdmin(RevisionsAdmin):
         Returns the saved page, or ``None`` if the form is no longer valid (the change form,
         which shows the pending change, says why)."""
         replay = pending_changes.replay_request(request, pending.data, user=user, quiet=quiet)
-        form_class = self.get_form(replay, obj, change=True, fields=pending.fields)
+        # Only fields the page still has: a pending change may be older than the last upgrade.
+        names = {field.name for field in self.opts.get_fields()}
+        fields = [name for name in pending.fields if name in names]
+        form_class = self.get_form(replay, obj, change=True, fields=fields)
         form = form_class(replay.POST, replay.FILES, instance=obj)
         formsets, _inlines = self._create_formsets(replay, form.instance, change=True)
         if not (form.is_valid() and all_valid(formsets)):

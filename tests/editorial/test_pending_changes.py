@@ -7,6 +7,7 @@ back; two people on one pending change are kept from overwriting each other.
 import pytest
 from django.urls import reverse
 
+from core import contentversion
 from core.models import Status
 from editorial import roles
 from editorial.models import PendingChange, StepKind, WorkflowStep
@@ -252,3 +253,39 @@ def test_deleting_a_page_removes_its_pending_change(editor, publisher):
 
     assert not Article.objects.filter(pk=article.pk).exists()
     assert not PendingChange.objects.exists()
+
+
+def test_the_page_cache_keeps_the_live_page_until_the_change_is_published(
+    editor, publisher, client, django_capture_on_commit_callbacks
+):
+    article = make_article(title="Live title")
+    url = article.get_absolute_url()
+    assert b"Live title" in client.get(url).content  # now in the page cache
+    version = contentversion.content_version()["token"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        save_pending(editor, article, title="Pending title")
+        editor.get(pending_url(article, "preview"))
+        editor.get(pending_url(article, "compare"))
+
+    assert contentversion.content_version()["token"] == version  # nothing thrown away
+    assert b"Live title" in client.get(url).content
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publisher.post(pending_url(article, "publish"))
+
+    assert b"Pending title" in client.get(url).content
+
+
+def test_a_pending_change_from_before_an_upgrade_still_publishes(editor, publisher):
+    article = make_article(title="Live title")
+    save_pending(editor, article, title="Pending title")
+    pending = PendingChange.objects.get()
+    pending.fields = [*pending.fields, "a_field_taken_out_since"]
+    pending.data["a_field_taken_out_since"] = ["anything"]
+    pending.save()
+
+    publisher.post(pending_url(article, "publish"))
+
+    article.refresh_from_db()
+    assert article.title == "Pending title"

@@ -5,14 +5,15 @@ there (as a clinical reviewer once met on every draft) stops the charity's revie
 """
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from core import kinds
 from core.models import Status
-from editorial import roles
+from editorial import roles, workflow
 from editorial.preview import preview_url
 from tests.support.factories import make_article, make_page, make_resource, make_tip_page
-from tests.support.formdata import admin_url
+from tests.support.formdata import admin_url, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -87,4 +88,53 @@ def test_each_role_opens_or_is_refused_the_list_and_add_screens(clients, kind):
         for role, client in clients.items():
             seen[screen, role] = client.get(admin_url(model, screen)).status_code
             expected[screen, role] = 200 if role in allowed else 403
+    assert seen == expected
+
+
+# The workflow's screens, on a page in review (live pages with a pending change).
+REVIEWED = {"article", "tippage"}
+
+
+def workflow_expectations(kind, state):
+    may_decide = {roles.PUBLISHER, roles.SITE_ADMINISTRATOR}
+    if kind in REVIEWED:
+        may_decide.add(roles.CLINICAL_REVIEWER)
+    expected = {
+        "submit_for_review": {role: 200 if role in MAY_CHANGE else 403 for role in EVERYONE},
+        "decide_review": {role: 200 if role in may_decide else 403 for role in EVERYONE},
+    }
+    if state == Status.PUBLISHED:
+        expected["compare_pending"] = dict.fromkeys(EVERYONE, 200)
+        previewable = kinds.with_model_name(kind).previewable
+        expected["preview_pending"] = dict.fromkeys(EVERYONE, 200 if previewable else 404)
+    for screen in expected.values():
+        screen[NO_ROLE] = 403
+    return expected
+
+
+def editor_user():
+    return get_user_model().objects.get(username="editor")
+
+
+def workflow_url(obj, screen):
+    opts = obj._meta
+    if screen.endswith("_pending"):
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_{screen}", args=[obj.pk])
+    return reverse(f"editorial:{screen}", args=[opts.model_name, obj.pk])
+
+
+@pytest.mark.parametrize("state", STATES)
+@pytest.mark.parametrize("kind", sorted(MAKERS))
+def test_each_role_opens_or_is_refused_each_workflow_screen(clients, kind, state):
+    obj = MAKERS[kind](status=state)
+    editor = clients[roles.EDITOR]
+    if state == Status.PUBLISHED:  # an unchanged form, saved: a pending change
+        url = admin_url(obj, "change", obj.pk)
+        assert editor.post(url, form_data(editor.get(url))).status_code == 302
+    workflow.submit(obj, editor_user(), "")
+    seen, expected = {}, {}
+    for screen, by_role in workflow_expectations(kind, state).items():
+        for role, client in clients.items():
+            seen[screen, role] = client.get(workflow_url(obj, screen)).status_code
+            expected[screen, role] = by_role[role]
     assert seen == expected

@@ -34,7 +34,7 @@ from core.models import Status
 from . import history, workflow
 from . import pending as pending_changes
 from .forms import CompareVersionsForm, PendingActionForm, RestoreVersionForm
-from .models import PendingChange, StepKind, WorkflowStep
+from .models import PendingChange, ReviewState, StepKind, WorkflowStep
 from .preview import render_preview, wants_preview
 from .workflow import person
 
@@ -423,10 +423,12 @@ class EditorialAdmin(RevisionsAdmin):
             "can_submit": may_change
             and workflow.is_draft_or_pending(obj, pending)
             and not (
-                review and review.state == "in_review" and workflow.covers(review, obj, pending)
+                review
+                and review.state in (ReviewState.IN_REVIEW, ReviewState.APPROVED)
+                and workflow.covers(review, obj, pending)
             ),
             "can_decide": review is not None
-            and review.state == "in_review"
+            and review.state == ReviewState.IN_REVIEW
             and workflow.may_decide(request.user, self.model),
             # A publisher's Save makes a live page's change live at once; this keeps it pending.
             "offers_pending": self._is_live(obj) and self.has_publish_permission(request),

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,6 +11,7 @@ class EditorialConfig(AppConfig):
     verbose_name = _("Editorial workflow")
 
     def ready(self):
-        from . import pending  # it needs the models, which are ready only now
+        from . import pending, workflow  # they need the models, which are ready only now
 
         post_delete.connect(pending.page_deleted, dispatch_uid="editorial-page-deleted")
+        post_save.connect(workflow.page_saved, dispatch_uid="editorial-page-saved")

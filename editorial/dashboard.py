@@ -16,6 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from core import kinds
@@ -23,6 +24,7 @@ from core.checkedlinks import CheckedLink
 from core.models import Status, add_months
 
 from . import workflow
+from .models import ReviewState
 from .reviews import format_target
 
 REVIEW_SOON_DAYS = 30
@@ -333,23 +335,31 @@ class WaitingRow:
     note: str
     change_url: str
     decide_url: str
+    ready: bool = False  # approved: a publisher puts it live
 
 
 def waiting_section(user):
-    """Drafts and pending changes in review that ``user`` may approve, oldest first; ``None``
-    for someone who decides on nothing (an editor)."""
+    """Drafts and pending changes in review that ``user`` may decide on, and for a publisher
+    the approved ones to publish, oldest first; ``None`` for someone who decides on nothing."""
     if not any(workflow.may_decide(user, kind.model) for kind in kinds.all_kinds()):
         return None
     rows = [
         WaitingRow(
-            kind=str(page._meta.verbose_name),
+            kind=capfirst(page._meta.verbose_name),
             title=str(page),
-            what=_("change to a live page") if review.pending else _("draft"),
+            what=(
+                _("approved, ready to publish")
+                if review.state == ReviewState.APPROVED
+                else _("change to a live page")
+                if review.pending
+                else _("draft")
+            ),
             submitted_by=workflow.person(review.submitted_by),
             submitted_at=review.submitted_at,
             note=review.note,
             change_url=_change_url(type(page), page.pk),
             decide_url=reverse("editorial:decide_review", args=[page._meta.model_name, page.pk]),
+            ready=review.state == ReviewState.APPROVED,
         )
         for review, page in workflow.waiting_for(user)
     ]

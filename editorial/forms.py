@@ -232,14 +232,25 @@ class ReviewDecisionForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, clinical, back_url, **kwargs):
+    def __init__(self, *args, clinical, clinical_required, may_approve, back_url, **kwargs):
+        """``clinical``: the reviewer's name is asked for; ``clinical_required``: approving
+        needs it (a clinical reviewer's approval is their review; someone who may also publish
+        can approve without one); ``may_approve``: otherwise they may only send it back."""
         super().__init__(*args, **kwargs)
-        self.clinical = clinical
+        self.clinical_required = clinical and clinical_required
         fields = ["decision", "comment"]
-        if clinical:
+        if clinical and may_approve:
             fields.append("reviewed_by")
         else:
             del self.fields["reviewed_by"]
+        if not clinical_required and "reviewed_by" in self.fields:
+            self.fields["reviewed_by"].help_text = _(
+                "If you reviewed it clinically, your name and role as parents will see them, "
+                "e.g. 'Dr Sam Lee, clinical psychologist'. Leave empty to approve without "
+                "recording a clinical review."
+            )
+        if not may_approve:
+            self.fields["decision"].choices = [(SEND_BACK, _("Send it back for changes"))]
         self.helper = staff_form_helper(
             *fields,
             button=_("Send my decision"),
@@ -252,6 +263,10 @@ class ReviewDecisionForm(forms.Form):
         decision = cleaned.get("decision")
         if decision == SEND_BACK and not cleaned.get("comment", "").strip():
             self.add_error("comment", _("Say what needs changing, so the editor knows"))
-        if decision == APPROVE and self.clinical and not cleaned.get("reviewed_by", "").strip():
+        if (
+            decision == APPROVE
+            and self.clinical_required
+            and not cleaned.get("reviewed_by", "").strip()
+        ):
             self.add_error("reviewed_by", _("Enter the name and role of the clinical reviewer"))
         return cleaned

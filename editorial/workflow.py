@@ -45,6 +45,16 @@ def may_decide(user, model):
     )
 
 
+def may_approve(user, model):
+    """Whether ``user``'s approval means anything: with ``settings.REQUIRE_CLINICAL_APPROVAL``
+    only a clinical reviewer's approval lets a reviewed kind of page be published, so others
+    may only send it back."""
+    kind = kinds.for_model(model)
+    if settings.REQUIRE_CLINICAL_APPROVAL and kind is not None and kind.reviewed:
+        return may_record_review(user, model)
+    return may_decide(user, model)
+
+
 def may_record_review(user, model):
     kind = kinds.for_model(model)
     return kind is not None and kind.reviewed and user.has_perm(perm(model, "review"))
@@ -126,8 +136,16 @@ def decide(obj, user, *, approve, comment, reviewed_by=""):
                 "comment": comment,
             }
         pending_changes.record_step(obj, step, user, note.strip())
-    if review.submitted_by is not None and review.submitted_by != user:
-        send_later([decided_mail(obj, review, review.submitted_by)])
+    told = {user.pk}
+    messages = []
+    if review.submitted_by is not None and review.submitted_by.pk not in told:
+        messages.append(decided_mail(obj, review, review.submitted_by))
+        told.add(review.submitted_by.pk)
+    if approve:  # the publishers put it live
+        messages += [
+            decided_mail(obj, review, publisher) for publisher in publishers().exclude(pk__in=told)
+        ]
+    send_later(messages)
     return review
 
 
@@ -161,19 +179,35 @@ def apply_approved_review(obj, review, user):
 
 
 def waiting_for(user):
-    """Reviews waiting for ``user`` to decide, oldest first, as (review, page) pairs."""
-    reviews = ReviewRequest.objects.filter(state=ReviewState.IN_REVIEW).select_related(
-        "submitted_by", "content_type"
-    )
+    """What waits for ``user``, oldest first, as (review, page) pairs: pages in review they may
+    decide on, and, for a publisher, approved ones ready to publish."""
+    reviews = ReviewRequest.objects.filter(
+        state__in=[ReviewState.IN_REVIEW, ReviewState.APPROVED]
+    ).select_related("submitted_by", "content_type")
     waiting = []
     for review in reviews.order_by("submitted_at", "pk"):
         model = review.content_type.model_class()
-        if model is None or not may_decide(user, model):
+        if model is None:
             continue
-        page = model._default_manager.filter(pk=review.object_id).first()
+        if review.state == ReviewState.IN_REVIEW:
+            wanted = may_decide(user, model)
+        else:
+            wanted = user.has_perm(perm(model, "publish"))
+        page = model._default_manager.filter(pk=review.object_id).first() if wanted else None
         if page is not None:
             waiting.append((review, page))
     return waiting
+
+
+def page_saved(sender, instance, **kwargs):
+    """A draft that goes live has used its review: the box stops showing it, and the next
+    change to the live page starts a review of its own."""
+    if kinds.for_model(sender) is not None and instance.status == Status.PUBLISHED:
+        ReviewRequest.objects.filter(
+            content_type=pending_changes.content_type_of(instance),
+            object_id=instance.pk,
+            pending=False,
+        ).delete()
 
 
 def is_draft_or_pending(obj, pending):
@@ -181,6 +215,17 @@ def is_draft_or_pending(obj, pending):
 
 
 # E-mail -----------------------------------------------------------------------------------------
+
+
+def publishers():
+    """Active publishers with an e-mail address."""
+    return (
+        get_user_model()
+        .objects.filter(groups__name=PUBLISHER, is_active=True)
+        .exclude(email="")
+        .distinct()
+        .order_by("email")
+    )
 
 
 def deciders(model):
@@ -223,7 +268,7 @@ def submitted_mail(obj, review, recipient):
         lines += [_("Their note:"), _paragraph(review.note), ""]
     lines += [
         _("Open it to approve it or send it back:"),
-        change_url(obj),
+        settings.SITE_URL + reverse("editorial:decide_review", args=[obj._meta.model_name, obj.pk]),
         "",
         _("Everything waiting for you is on the editorial dashboard:"),
         settings.SITE_URL + reverse("editorial:dashboard"),

@@ -88,9 +88,13 @@ def decide_review(request, kind, pk):
         messages.info(request, _("This page is not waiting for review."))
         return HttpResponseRedirect(back)
     clinical = workflow.may_record_review(request.user, model)
+    may_approve = workflow.may_approve(request.user, model)
+    publisher = request.user.has_perm(workflow.perm(model, "publish"))
     form = ReviewDecisionForm(
         request.POST or None,
         clinical=clinical,
+        clinical_required=not publisher,
+        may_approve=may_approve,
         back_url=back,
         initial={"reviewed_by": request.user.get_full_name()},
     )
@@ -99,9 +103,9 @@ def decide_review(request, kind, pk):
         workflow.decide(
             obj,
             request.user,
-            approve=approve,
+            approve=approve and may_approve,
             comment=form.cleaned_data["comment"],
-            reviewed_by=form.cleaned_data.get("reviewed_by", "") if clinical else "",
+            reviewed_by=form.cleaned_data.get("reviewed_by", "").strip(),
         )
         messages.success(
             request,
@@ -120,7 +124,8 @@ def decide_review(request, kind, pk):
         review=review,
         submitted_by=workflow.person(review.submitted_by),
         pending=pending,
-        clinical=clinical,
+        clinical=clinical and may_approve,
+        may_approve=may_approve,
         compare_url=reverse(f"{admin_prefix}_compare_pending", args=[obj.pk]) if pending else "",
         preview_url=(
             reverse(f"{admin_prefix}_preview_pending", args=[obj.pk])

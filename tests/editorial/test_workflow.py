@@ -93,8 +93,11 @@ def test_a_clinical_reviewer_approves_a_draft_and_records_the_review(
     review = ReviewRequest.objects.get()
     assert review.state == ReviewState.APPROVED
     assert review.version == draft.version  # the approval covers the page as saved now
-    (message,) = mail.outbox
-    assert message.to == ["editor@example.org"] and "approved" in message.subject
+    assert sorted(address for message in mail.outbox for address in message.to) == [
+        "editor@example.org",
+        "publisher@example.org",
+    ]
+    assert all("approved" in message.subject for message in mail.outbox)
 
 
 def test_sending_back_needs_a_comment_which_the_editor_then_sees_on_the_form(people):
@@ -275,3 +278,62 @@ def test_a_mail_server_that_is_down_does_not_undo_the_step(
     assert response.status_code == 302
     assert ReviewRequest.objects.get().state == ReviewState.IN_REVIEW
     assert "Could not send 2 workflow e-mails" in caplog.text
+
+
+def test_publishers_find_approved_pages_ready_to_publish_and_are_told(
+    people, django_capture_on_commit_callbacks
+):
+    draft = make_article(status=Status.DRAFT, title="Ready")
+    submit(people[roles.EDITOR], draft)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        people[roles.CLINICAL_REVIEWER].post(
+            decide_url(draft), {"decision": "approve", "comment": "", "reviewed_by": "Dr Lee"}
+        )
+
+    assert sorted(address for message in mail.outbox for address in message.to) == [
+        "editor@example.org",
+        "publisher@example.org",
+    ]
+    waiting = people[roles.PUBLISHER].get(reverse("editorial:dashboard")).context["waiting"]
+    assert [(row.title, row.ready) for row in waiting.rows] == [("Ready", True)]
+    reviewer_view = people[roles.CLINICAL_REVIEWER].get(reverse("editorial:dashboard"))
+    assert reviewer_view.context["waiting"].rows == []
+
+
+def test_a_draft_s_review_is_used_up_when_it_goes_live(people):
+    draft = make_article(status=Status.DRAFT, last_reviewed=timezone.localdate(), reviewed_by="X")
+    submit(people[roles.EDITOR], draft)
+    people[roles.PUBLISHER].post(decide_url(draft), {"decision": "approve", "comment": ""})
+
+    publish_from_list(people[roles.PUBLISHER], draft)
+
+    assert not ReviewRequest.objects.exists()
+    assert "Approved." not in people[roles.EDITOR].get(change_url(draft)).content.decode()
+
+
+def test_a_site_administrator_may_approve_without_claiming_a_clinical_review(client_for):
+    editor, admin_client = client_for(roles.EDITOR), client_for(roles.SITE_ADMINISTRATOR)
+    draft = make_article(status=Status.DRAFT)
+    submit(editor, draft)
+
+    admin_client.post(decide_url(draft), {"decision": "approve", "comment": "", "reviewed_by": ""})
+
+    draft.refresh_from_db()
+    assert ReviewRequest.objects.get().state == ReviewState.APPROVED
+    assert draft.last_reviewed is None
+
+
+@pytest.mark.usefixtures("approval_required")
+def test_with_the_setting_a_publisher_may_only_send_an_article_back(people):
+    draft = make_article(status=Status.DRAFT)
+    submit(people[roles.EDITOR], draft)
+    publisher = people[roles.PUBLISHER]
+
+    page = publisher.get(decide_url(draft))
+    choices = [value for value, _label in page.context["form"].fields["decision"].choices]
+    assert choices == ["send_back"]
+    refused = publisher.post(decide_url(draft), {"decision": "approve", "comment": ""})
+
+    assert refused.status_code == 200  # not a choice on offer
+    assert ReviewRequest.objects.get().state == ReviewState.IN_REVIEW

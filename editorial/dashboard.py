@@ -338,7 +338,7 @@ class WaitingRow:
     ready: bool = False  # approved: a publisher puts it live
 
 
-def waiting_section(user):
+def waiting_section(user, waiting):
     """Drafts and pending changes in review that ``user`` may decide on, and for a publisher
     the approved ones to publish, oldest first; ``None`` for someone who decides on nothing."""
     if not any(workflow.may_decide(user, kind.model) for kind in kinds.all_kinds()):
@@ -361,7 +361,7 @@ def waiting_section(user):
             decide_url=reverse("editorial:decide_review", args=[page._meta.model_name, page.pk]),
             ready=review.state == ReviewState.APPROVED,
         )
-        for review, page in workflow.waiting_for(user)
+        for review, page in waiting
     ]
     return Section(
         "waiting",
@@ -371,12 +371,41 @@ def waiting_section(user):
     )
 
 
+@dataclass
+class SentBackRow:
+    kind: str
+    title: str
+    decided_by: str
+    decided_at: datetime.datetime
+    comment: str
+    change_url: str
+
+
+def sent_back_section(sent_back):
+    """The pages the person submitted that came back with a comment; ``None`` when there are
+    none (most days, for most people: the section then takes no room)."""
+    rows = [
+        SentBackRow(
+            kind=capfirst(page._meta.verbose_name),
+            title=str(page),
+            decided_by=workflow.person(review.decided_by),
+            decided_at=review.decided_at,
+            comment=review.comment,
+            change_url=_change_url(type(page), page.pk),
+        )
+        for review, page in sent_back
+    ]
+    if not rows:
+        return None
+    return Section("sent-back", _("Sent back to you"), "", rows)
+
+
 def dashboard(request):
     """
     The editorial dashboard (template ``editorial/dashboard.html``), for staff only: it is
     wrapped in ``admin.site.admin_view`` in ``editorial/urls.py``.
 
-    Context: ``waiting`` (for people who approve), ``review_sections``, ``reading_age``,
+    Context: ``sent_back`` and ``waiting`` (or ``None``), ``review_sections``, ``reading_age``,
     ``resource_sections`` and ``broken_page_links`` (each a ``Section`` with ``rows``, ``shown``
     and ``count``), ``today``, ``target`` and ``rows_shown``.
     """
@@ -386,7 +415,9 @@ def dashboard(request):
     reading_age = reading_age_section(rows)
     resources = resource_sections(today)
     page_links = broken_page_links_section()
-    waiting = waiting_section(request.user)
+    asked = workflow.for_person(request.user)
+    waiting = waiting_section(request.user, asked["waiting"])
+    sent_back = sent_back_section(asked["sent_back"])
     context = {
         **admin.site.each_context(request),
         "title": _("Editorial dashboard"),
@@ -400,7 +431,9 @@ def dashboard(request):
         "numbers_to_fix": numbers_to_fix_section(),
         "broken_page_links": page_links,
         "waiting": waiting,
+        "sent_back": sent_back,
         "all_sections": [
+            *([sent_back] if sent_back else []),
             *([waiting] if waiting else []),
             *reviews,
             reading_age,

@@ -45,6 +45,10 @@ def may_decide(user, model):
     )
 
 
+def may_publish(user, model):
+    return user.has_perm(perm(model, "publish"))
+
+
 def may_approve(user, model):
     """Whether ``user``'s approval means anything: with ``settings.REQUIRE_CLINICAL_APPROVAL``
     only a clinical reviewer's approval lets a reviewed kind of page be published, so others
@@ -178,25 +182,49 @@ def apply_approved_review(obj, review, user):
         mark_reviewed([obj], review.clinically_reviewed_by, user)
 
 
-def waiting_for(user):
-    """What waits for ``user``, oldest first, as (review, page) pairs: pages in review they may
-    decide on, and, for a publisher, approved ones ready to publish."""
-    reviews = ReviewRequest.objects.filter(
-        state__in=[ReviewState.IN_REVIEW, ReviewState.APPROVED]
-    ).select_related("submitted_by", "content_type")
-    waiting = []
-    for review in reviews.order_by("submitted_at", "pk"):
-        model = review.content_type.model_class()
-        if model is None:
+def for_person(user):
+    """What the workflow asks of ``user``, oldest first, as lists of (review, page) pairs:
+    ``waiting`` (pages in review they may decide on, and for a publisher the approved ones to
+    publish) and ``sent_back`` (pages they submitted that came back). One read of the reviews,
+    and one of the pages per kind."""
+    reviews = list(
+        ReviewRequest.objects.filter(
+            Q(state__in=[ReviewState.IN_REVIEW, ReviewState.APPROVED])
+            | Q(state=ReviewState.SENT_BACK, submitted_by=user)
+        )
+        .select_related("submitted_by", "decided_by", "content_type")
+        .order_by("submitted_at", "pk")
+    )
+    waiting, sent_back = [], []
+    for review, page in _with_pages(reviews):
+        model = type(page)
+        if review.state == ReviewState.SENT_BACK:
+            sent_back.append((review, page))
             continue
-        if review.state == ReviewState.IN_REVIEW:
-            wanted = may_decide(user, model)
-        else:
-            wanted = user.has_perm(perm(model, "publish"))
-        page = model._default_manager.filter(pk=review.object_id).first() if wanted else None
-        if page is not None:
+        # A page in review waits for whoever decides; an approved one for the publishers.
+        asks = may_decide if review.state == ReviewState.IN_REVIEW else may_publish
+        if asks(user, model):
             waiting.append((review, page))
-    return waiting
+    sent_back.sort(key=lambda pair: pair[0].decided_at or pair[0].submitted_at)
+    return {"waiting": waiting, "sent_back": sent_back}
+
+
+def _with_pages(reviews):
+    """Each review with its page, in order; reviews of pages that are gone are left out."""
+    pages = {}
+    by_type = {}
+    for review in reviews:
+        by_type.setdefault(review.content_type, []).append(review.object_id)
+    for content_type, ids in by_type.items():
+        model = content_type.model_class()
+        if model is not None:
+            for pk, page in model._default_manager.in_bulk(ids).items():
+                pages[content_type.pk, pk] = page
+    return [
+        (review, pages[review.content_type_id, review.object_id])
+        for review in reviews
+        if (review.content_type_id, review.object_id) in pages
+    ]
 
 
 def page_saved(sender, instance, **kwargs):

@@ -337,3 +337,20 @@ def test_with_the_setting_a_publisher_may_only_send_an_article_back(people):
 
     assert refused.status_code == 200  # not a choice on offer
     assert ReviewRequest.objects.get().state == ReviewState.IN_REVIEW
+
+
+def test_the_editor_s_dashboard_lists_what_was_sent_back_to_them(people):
+    draft = make_article(status=Status.DRAFT, title="Colic")
+    editor = people[roles.EDITOR]
+    assert editor.get(reverse("editorial:dashboard")).context["sent_back"] is None
+    submit(editor, draft)
+    people[roles.PUBLISHER].post(
+        decide_url(draft), {"decision": "send_back", "comment": "Add when to call 111."}
+    )
+
+    section = editor.get(reverse("editorial:dashboard")).context["sent_back"]
+
+    assert [(row.title, row.comment) for row in section.rows] == [
+        ("Colic", "Add when to call 111.")
+    ]
+    assert people[roles.PUBLISHER].get(reverse("editorial:dashboard")).context["sent_back"] is None

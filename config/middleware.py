@@ -17,6 +17,7 @@ logger = logging.getLogger("littlevoices.request")
 
 HEALTH_PATH = "/healthz"
 REQUEST_ID_HEADER = "X-Request-ID"
+REQUEST_ID_META = "HTTP_X_REQUEST_ID"
 # Matched whole (fullmatch): with match() and "$" an id ending in a newline would pass, and a
 # newline in a response header is a 500.
 SAFE_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
@@ -68,14 +69,19 @@ class RequestLogMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        incoming = request.headers.get(REQUEST_ID_HEADER, "")
+        # It runs on every request, cached pages included, so it is kept cheap: the header is
+        # read from META (request.headers would copy every header), and a log line is built
+        # only when the level lets it out.
+        incoming = request.META.get(REQUEST_ID_META, "")
         request_id = incoming if SAFE_REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
         request.request_id = request_id
         token = request_id_var.set(request_id)
         started = time.perf_counter()
         try:
             response = self.get_response(request)
-            response[REQUEST_ID_HEADER] = request_id
+            response.headers[REQUEST_ID_HEADER] = request_id
+            if not logger.isEnabledFor(logging.INFO):
+                return response
             logger.info(
                 "%s %s %s",
                 request.method,

@@ -79,9 +79,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "config.middleware.HealthCheckMiddleware",
     "config.middleware.RequestLogMiddleware",
+    # Serves stored public pages before the rest of the stack runs: each copy keeps the headers
+    # the whole stack gave it, security headers included (website/middleware.py).
+    "website.middleware.PublicPageCacheMiddleware",
     # The security headers go on every response, so their middleware wraps everything that
-    # answers by itself: the redirect to HTTPS, static files, cached pages, recorded redirects.
-    # (/healthz, above, adds them itself.)
+    # answers by itself: the redirect to HTTPS, static files, recorded redirects.
+    # (/healthz and cached pages, above, have them already.)
     "config.middleware.PermissionsPolicyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -90,7 +93,6 @@ MIDDLEWARE = [
     # Before sessions, CSRF and password hashing: a flood of login POSTs is refused cheaply.
     "accounts.ratelimit.PostRateLimitMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "website.middleware.PublicPageCacheMiddleware",
     "website.middleware.RedirectFallbackMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -201,14 +203,34 @@ STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
-# The app serves uploaded pictures itself unless told a proxy (or S3) does: docs/deploying.md.
-SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
+# Uploads in an S3-compatible bucket (django-storages), shared by every app server, when
+# DJANGO_S3_BUCKET is set: docs/scaling.md. Static files stay with whitenoise either way.
+S3_BUCKET = os.environ.get("DJANGO_S3_BUCKET", "")
+# The app serves uploaded pictures itself unless told a proxy does: docs/deploying.md. With S3
+# the proxy passes /media/images/ to the bucket (deploy/), as the app reads only MEDIA_ROOT.
+SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True) and not S3_BUCKET
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
     },
 }
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "config.storage.ProxiedS3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            # Empty: Amazon S3 itself; otherwise any S3-compatible service (MinIO, Ceph...).
+            "endpoint_url": os.environ.get("DJANGO_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("DJANGO_S3_REGION") or None,
+            # Empty keys leave boto3 to find credentials itself (AWS_* variables, an instance role).
+            "access_key": os.environ.get("DJANGO_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("DJANGO_S3_SECRET_ACCESS_KEY") or None,
+            # Like files on disk: a name already taken gets a new one rather than being replaced.
+            "file_overwrite": False,
+            "querystring_auth": False,
+        },
+    }
 # Hashed static names never change content, so browsers may keep them for a year.
 WHITENOISE_MAX_AGE = 31536000
 

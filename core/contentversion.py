@@ -30,15 +30,33 @@ NOT_CONTENT = {"starteritem"}
 def content_version():
     """The current version: ``{"token", "changed_at", "next_change"}``, made anew if needed."""
     version = cache.get(VERSION_KEY)
+    return version if is_current(version) else renew(version)
+
+
+def is_current(version):
+    """Is ``version`` (as read from the cache, perhaps ``None``) still the current one?"""
+    return version is not None and not (
+        version["next_change"] and timezone.now() >= version["next_change"]
+    )
+
+
+def renew(ended):
+    """
+    The version after ``ended`` (``None`` when an edit threw it away). Every worker that finds
+    it gone at the same moment must agree on one new version, or each would file its pages under
+    its own token and the others would render them again: the first to add one wins. A new
+    version is always a new random token, so no copy rendered before it was made can be served.
+    """
+    if ended is not None:
+        current = cache.get(VERSION_KEY)
+        if current is not None and current["token"] != ended["token"] and is_current(current):
+            return current  # another worker has renewed it already
+        cache.delete(VERSION_KEY)
     now = timezone.now()
-    if version is None or (version["next_change"] and now >= version["next_change"]):
-        version = {
-            "token": uuid.uuid4().hex,
-            "changed_at": now,
-            "next_change": next_change(now),
-        }
-        cache.set(VERSION_KEY, version, None)
-    return version
+    version = {"token": uuid.uuid4().hex, "changed_at": now, "next_change": next_change(now)}
+    if cache.add(VERSION_KEY, version, None):
+        return version
+    return cache.get(VERSION_KEY) or version
 
 
 def next_change(now):

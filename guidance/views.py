@@ -1,10 +1,13 @@
 """Public pages of the guidance app: articles, the help page and simple pages."""
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+
+from core import fragments
 
 from . import catalogue
 from .models import Article, Nation, Page, Resource, Stage, Topic, Urgency
@@ -66,9 +69,9 @@ def _ways_on(stages, topics, stage, topic):
     }
 
 
-def with_article_details(articles):
-    """``articles`` with what the article page shows; staff previews load the same."""
-    return articles.prefetch_related(
+def _article_details():
+    """What the article page shows besides the article's own row (only published links)."""
+    return (
         "stages",
         "sources",
         Prefetch("resources", queryset=published_resources()),
@@ -76,10 +79,28 @@ def with_article_details(articles):
     )
 
 
+def with_article_details(articles):
+    """``articles`` with what the article page shows; staff previews load the same."""
+    return articles.prefetch_related(*_article_details())
+
+
 def article_detail(request, slug):
-    """One article. Template: ``guidance/article_detail.html``; context: ``article``."""
-    article = get_object_or_404(with_article_details(Article.objects.published()), slug=slug)
-    return render(request, "guidance/article_detail.html", {"article": article})
+    """One article. Template: ``guidance/article_detail.html``; context: ``article`` and
+    ``article_content``, the page's main part, which comes from the fragment cache
+    (``core.fragments``) until any content changes: its four queries and most of the rendering
+    happen only when it does not.
+    """
+    article = get_object_or_404(Article.objects.published().defer("body_text"), slug=slug)
+
+    def render_content():
+        prefetch_related_objects([article], *_article_details())
+        return render_to_string("guidance/article_content.html", {"article": article}, request)
+
+    content = fragments.cached(
+        request, "article", article.pk, article.version, render=render_content
+    )
+    context = {"article": article, "article_content": content}
+    return render(request, "guidance/article_detail.html", context)
 
 
 def help_page(request):

@@ -1,8 +1,10 @@
 """Public 'If your baby could speak' pages."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 
+from core import fragments
 from guidance.models import Resource
 
 from .models import TipPage
@@ -15,14 +17,29 @@ def tip_page_list(request):
     return render(request, "tips/tip_page_list.html", {"tip_pages": tip_pages})
 
 
+def _tip_page_details():
+    """What the tip page shows besides its own row (only published resources)."""
+    return ("tips", "sources", Prefetch("resources", queryset=Resource.objects.published()))
+
+
 def with_tip_page_details(tip_pages):
     """``tip_pages`` with what the tip page shows; staff previews load the same."""
-    return tip_pages.prefetch_related(
-        "tips", "sources", Prefetch("resources", queryset=Resource.objects.published())
-    )
+    return tip_pages.prefetch_related(*_tip_page_details())
 
 
 def tip_page_detail(request, slug):
-    """One tip page and its tips. Template: ``tips/tip_page_detail.html``; context: ``tip_page``."""
-    tip_page = get_object_or_404(with_tip_page_details(TipPage.objects.published()), slug=slug)
-    return render(request, "tips/tip_page_detail.html", {"tip_page": tip_page})
+    """One tip page and its tips. Template: ``tips/tip_page_detail.html``; context:
+    ``tip_page`` and ``tip_page_content``, the page's main part, from the fragment cache
+    (``core.fragments``) until any content changes.
+    """
+    tip_page = get_object_or_404(TipPage.objects.published(), slug=slug)
+
+    def render_content():
+        prefetch_related_objects([tip_page], *_tip_page_details())
+        return render_to_string("tips/tip_page_content.html", {"tip_page": tip_page}, request)
+
+    content = fragments.cached(
+        request, "tip_page", tip_page.pk, tip_page.version, render=render_content
+    )
+    context = {"tip_page": tip_page, "tip_page_content": content}
+    return render(request, "tips/tip_page_detail.html", context)

@@ -1,8 +1,11 @@
 """
 A page cache for anonymous readers that is never stale after an edit.
 
-Every cached page is filed under the current content version (``core.contentversion``), which
-ends with any change to content; here is how a request becomes a key within that version.
+Every cached copy records the content version it was rendered in (``core.contentversion``),
+which ends with any change to content, and is served only while that version is current. Here
+is how a request becomes a key: one per page (address and the parameters it reads) and encoding,
+so a hit reads the version and the copy together in one round trip to the cache, and a new copy
+replaces the old version's rather than sitting beside it until it expires.
 """
 
 import hashlib
@@ -78,9 +81,19 @@ def page_parameters(request):
     return urlencode(pairs)
 
 
-def page_key(version, request):
-    # get_host() refuses a host not in ALLOWED_HOSTS (400) before anything is served, and
-    # pages name their own address, so each host has its own copy.
+def page_key(request):
+    """The page's key, without its encoding. Raises ``DisallowedHost`` for a host not in
+    ALLOWED_HOSTS: pages name their own address, so each host has its own copy."""
     address = f"{request.scheme}://{request.get_host()}{request.path}?{page_parameters(request)}"
     digest = hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()[:32]
-    return f"pagecache:page:{version['token']}:{digest}"
+    return f"pagecache:page:{digest}"
+
+
+def copy_key(page, encoding):
+    """Where the copy of ``page`` in ``encoding`` ("br", "gzip", or "" uncompressed) is kept."""
+    return f"{page}:{encoding or 'identity'}"
+
+
+def render_lock_key(page, version):
+    """The lock held by the one worker rendering ``page`` in ``version`` (see the middleware)."""
+    return f"pagecache:rendering:{version['token']}:{page}"

@@ -34,7 +34,8 @@ SCHEMES = ("light", "dark")
 
 # docs/quality-and-benchmarks.md: total first-visit transfer of an article page, no images, at most
 # 45 KB. Every page type is held to the same budget but one: the help page for the whole UK lists
-# every service of all four nations (each nation's own page keeps to 45 KB).
+# every service of all four nations (each nation's own page keeps to 45 KB). Counted as sent over
+# the wire: headers and the body as encoded (public pages come compressed: website/compression.py).
 TRANSFER_BUDGET = 45 * 1024
 TRANSFER_BUDGETS = {"help": 56 * 1024}
 

@@ -61,8 +61,13 @@ def form_data(response, form_id=None):
     a browser sends it when someone presses Save.
     """
     opts = response.context["opts"]
-    reader = _FormReader(form_id or f"{opts.model_name}_form")
-    reader.feed(response.content.decode())
+    return html_form_data(response.content.decode(), form_id or f"{opts.model_name}_form")
+
+
+def html_form_data(html, form_id):
+    """``form_data`` read from the HTML alone, for a page fetched from a running server."""
+    reader = _FormReader(form_id)
+    reader.feed(html)
     data = {"_save": "Save"}  # the button a person presses
     for name, value in reader.data:
         data.setdefault(name, []).append(value)

@@ -21,6 +21,7 @@ pytestmark = pytest.mark.usefixtures("world")
 # Every page type a reader is shown, in every state: each is cached for the public.
 PUBLIC_PAGES = [page_type for page_type in pages.HTML_PAGE_TYPES if page_type.status == 200]
 ARTICLE = "/guidance/crying-newborn/"  # the world's article
+CACHED_PAGES = [*PUBLIC_PAGES, *pages.named("sitemap", "feed", "robots")]
 
 
 def count_queries(client, path, **headers):
@@ -74,6 +75,33 @@ def test_a_cached_page_is_served_without_touching_the_database(client, world):
     assert again.content == first.content
     assert again["ETag"] == first["ETag"]
     assert again["Content-Security-Policy"] == first["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize("page_type", pages.params(CACHED_PAGES))
+@pytest.mark.parametrize("accept_encoding", ["", "gzip", "br"])
+def test_a_cached_page_has_every_header_the_whole_stack_gave_it(
+    client, world, page_type, accept_encoding
+):
+    path = page_type.url(world)
+    rendered, rendered_queries = count_queries(client, path, accept_encoding=accept_encoding)
+    cached, cached_queries = count_queries(client, path, accept_encoding=accept_encoding)
+
+    assert rendered_queries > 0 and cached_queries == 0
+    assert cached.status_code == rendered.status_code == 200
+    assert cached.content == rendered.content
+    assert rendered.has_header("Content-Security-Policy")
+    # Each request has its own id, and says how it was answered; every other header is the same.
+    assert rendered["X-Request-ID"] != cached["X-Request-ID"]
+    assert (rendered["X-Page-Cache"], cached["X-Page-Cache"]) == ("miss", "hit")
+    assert stored_headers(cached) == stored_headers(rendered)
+
+
+def stored_headers(response):
+    return {
+        name: value
+        for name, value in response.items()
+        if name not in ("X-Request-ID", "X-Page-Cache")
+    }
 
 
 def test_the_page_cache_can_be_turned_off(client, world, settings):
@@ -221,10 +249,8 @@ def test_a_head_request_gets_the_same_caching_headers_as_get(client, world):
 
 # Query strings: only the parameters a page reads make a separate copy.
 
-CACHED_WITH_ANY_QUERY = [*PUBLIC_PAGES, *pages.named("sitemap", "feed", "robots")]
 
-
-@pytest.mark.parametrize("page_type", pages.params(CACHED_WITH_ANY_QUERY))
+@pytest.mark.parametrize("page_type", pages.params(CACHED_PAGES))
 def test_parameters_a_page_does_not_read_are_served_from_the_cache(client, world, page_type):
     path = page_type.url(world)
     first = client.get(path)

@@ -1,0 +1,9 @@
+"""``gunicorn -c gunicorn.conf.py bench.bare.wsgi:application``, as ``bench/run.py`` starts it."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.bare.settings")
+
+application = get_wsgi_application()

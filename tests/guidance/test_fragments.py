@@ -1,0 +1,97 @@
+"""The cached parts of public pages (core/fragments.py): cheaper pages, never stale, never a draft.
+
+An article's or tip page's main part, and every page's footer, are kept until any content
+changes. The page cache is off here, so each request goes through the views.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from pytest_django.asserts import assertContains, assertNotContains
+
+from guidance.models import Article
+from tests.support.factories import make_article, make_resource, make_tip_page
+from tips.models import TipPage
+from website.models import SiteSettings
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    settings.PAGE_CACHE = False
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("maker", [make_article, make_tip_page])
+def test_a_page_seen_again_reads_only_its_own_row(client, maker):
+    page = maker(resources=[make_resource()], sources=["A source"])
+    first = queries_for(client, page.get_absolute_url())
+
+    assert queries_for(client, page.get_absolute_url()) == 1 < first
+
+
+def test_a_change_to_a_linked_resource_shows_at_once(client, django_capture_on_commit_callbacks):
+    resource = make_resource(name="Old helpline")
+    article = make_article(resources=[resource])
+    assertContains(client.get(article.get_absolute_url()), "Old helpline")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        resource.name = "New helpline"
+        resource.save()
+
+    response = client.get(article.get_absolute_url())
+    assertContains(response, "New helpline")
+    assertNotContains(response, "Old helpline")
+
+
+def test_an_unpublished_resource_disappears_at_once(client, django_capture_on_commit_callbacks):
+    resource = make_resource(name="Closing helpline")
+    tip_page = make_tip_page(resources=[resource])
+    assertContains(client.get(tip_page.get_absolute_url()), "Closing helpline")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        resource.status = "draft"
+        resource.save()
+
+    assertNotContains(client.get(tip_page.get_absolute_url()), "Closing helpline")
+
+
+def test_a_new_footer_statement_shows_at_once(client, django_capture_on_commit_callbacks):
+    article = make_article()
+    client.get(article.get_absolute_url())
+
+    with django_capture_on_commit_callbacks(execute=True):
+        site = SiteSettings.load()
+        site.footer_statement = "We are here for every family."
+        site.save()
+
+    assertContains(client.get("/"), "We are here for every family.")
+
+
+@pytest.mark.parametrize(
+    ("model", "maker", "kind", "field"),
+    [(Article, make_article, "article", "body"), (TipPage, make_tip_page, "tippage", "intro")],
+)
+def test_a_preview_neither_uses_nor_stores_what_parents_are_shown(
+    client, admin_client, model, maker, kind, field
+):
+    page = maker(**{field: "Words parents see."})
+    assertContains(client.get(page.get_absolute_url()), "Words parents see.")
+    # Changed behind the content version's back: only a page rendered afresh shows it.
+    model.objects.filter(pk=page.pk).update(**{field: "Words only staff see."})
+
+    preview = admin_client.get(reverse("editorial:preview", kwargs={"kind": kind, "pk": page.pk}))
+    assertContains(preview, "Words only staff see.")
+    model.objects.filter(pk=page.pk).update(**{field: "Words parents see."})
+
+    response = client.get(page.get_absolute_url())
+    assertContains(response, "Words parents see.")
+    assertNotContains(response, "Words only staff see.")

@@ -3,8 +3,8 @@ Stored public pages answered before Django's request handling starts.
 
 A hit of the page cache (``website.middleware.PublicPageCacheMiddleware``) needs none of what
 Django does around a view: request signals, the middleware chain, building a response object.
-This WSGI wrapper answers the plainest hits itself, an anonymous GET or HEAD with no query string
-and no revalidation, from the same stored copy, with the same headers (security headers were
+This WSGI wrapper answers the plainest hits itself, an anonymous GET or HEAD with no
+revalidation, from the same stored copy, with the same headers (security headers were
 stored with it), its own request id and the same log line. Anything else, and any doubt (a
 session cookie, a host Django would refuse, a version that has ended), goes to Django as before,
 where the middleware answers it.
@@ -16,7 +16,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import DisallowedHost
+from django.core.exceptions import SuspiciousOperation
 from django.core.handlers.wsgi import WSGIRequest
 from django.urls import reverse
 
@@ -28,8 +28,8 @@ from website.middleware import ANSWERED_HEADER
 from .middleware import HEALTH_PATH, REQUEST_ID_HEADER, REQUEST_ID_META, SAFE_REQUEST_ID
 
 logger = logging.getLogger("littlevoices.request")
-# Revalidations and query strings are left to the middleware, which reads them in full.
-LEFT_TO_DJANGO = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "QUERY_STRING")
+# Revalidations are left to the middleware, which answers them with a 304.
+LEFT_TO_DJANGO = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
 # How many stored copies each worker keeps in memory (pages times encodings; a few MB).
 COPIES_KEPT = 300
 
@@ -97,7 +97,8 @@ class CachedPages:
         request = WSGIRequest(environ)
         try:
             page = pagecache.page_key(request)
-        except DisallowedHost:
+        except (SuspiciousOperation, ValueError):
+            # A host Django refuses, a query string too long to read: Django says so.
             return None
         key = pagecache.copy_key(page, compression.negotiate(environ.get("HTTP_ACCEPT_ENCODING")))
         version = cache.get(contentversion.VERSION_KEY)

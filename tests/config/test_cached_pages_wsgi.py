@@ -118,12 +118,11 @@ def test_an_unpublished_page_goes_at_once(app, django_capture_on_commit_callback
     "environ",
     [
         {"HTTP_COOKIE": "sessionid=abc"},
-        {"QUERY_STRING": "utm_source=leaflet"},
         {"HTTP_IF_NONE_MATCH": '"x"'},
         {"REQUEST_METHOD": "POST"},
         {"HTTP_HOST": "evil.example"},
     ],
-    ids=["session", "query", "revalidation", "post", "unknown host"],
+    ids=["session", "revalidation", "post", "unknown host"],
 )
 def test_anything_but_a_plain_anonymous_read_goes_to_django(app, django_application, environ):
     path = make_article().get_absolute_url()
@@ -166,3 +165,27 @@ def test_a_hit_is_logged_like_any_request(app, caplog):
     (record,) = [r for r in caplog.records if r.name == "littlevoices.request"]
     assert (record.method, record.path, record.status) == ("GET", path, 200)
     assert record.request_id == dict(headers)["X-Request-ID"]
+
+
+def test_a_page_that_reads_its_query_is_stored_per_query_and_others_ignore_it(
+    app, django_must_not_answer, monkeypatch, django_application
+):
+    make_article()
+    monkeypatch.setattr(app, "application", django_application)
+    call(app, "/search/", QUERY_STRING="q=crying")
+    call(app, "/guidance/")
+    monkeypatch.setattr(app, "application", None)
+
+    _status, searched, _body = call(app, "/search/", QUERY_STRING="q=crying&utm_source=x")
+    _status, listed, _body = call(app, "/guidance/", QUERY_STRING="utm_source=leaflet")
+
+    assert dict(searched)["X-Page-Cache"] == dict(listed)["X-Page-Cache"] == "hit"
+
+
+def test_a_query_too_big_to_read_is_left_to_django(app, django_application, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 10
+    query = "&".join(f"q{number}=x" for number in range(50))
+
+    status, _headers, _body = call(app, "/search/", QUERY_STRING=query)
+
+    assert status.startswith("400")

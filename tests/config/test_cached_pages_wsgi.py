@@ -8,6 +8,8 @@ import logging
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import override_settings
 
 from config.cachedpages import CachedPages
@@ -53,8 +55,14 @@ def lasting(headers):
 
 @pytest.fixture
 def django_application(settings, tmp_path):
+    """Django's own WSGI handler. As Django's test client does, the database connection is not
+    closed at the end of each request: the test's transaction still needs it."""
     settings.STATIC_ROOT = tmp_path  # WhiteNoise warns about a folder that is not there
-    return WSGIHandler()
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield WSGIHandler()
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

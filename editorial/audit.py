@@ -152,20 +152,34 @@ class StepChange:
     def action(self):
         return self.record.step.get_kind_display()
 
+    # The page the step is about, or None if it was deleted: set for a whole list at once by
+    # ``_attach_pages``, so the list reads each kind of page once rather than once a line.
+    page: object = None
+
     @property
     def title(self):
-        page = self.model._default_manager.filter(pk=self.record.step.object_id).first()
-        return str(page) if page is not None else _("(deleted)")
+        return str(self.page) if self.page is not None else _("(deleted)")
 
     @property
     def url(self):
-        step = self.record.step
-        if not self.model._default_manager.filter(pk=step.object_id).exists():
+        if self.page is None:
             return None
         opts = self.model._meta
-        return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[step.object_id])
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[self.page.pk])
 
     fields = ()
+
+
+def _attach_pages(changes):
+    """Give each workflow step in ``changes`` its page, one query per kind of page."""
+    wanted = {}
+    for change in changes:
+        if isinstance(change, StepChange):
+            wanted.setdefault(change.model, set()).add(change.record.step.object_id)
+    pages = {model: model._default_manager.in_bulk(ids) for model, ids in wanted.items()}
+    for change in changes:
+        if isinstance(change, StepChange):
+            change.page = pages[change.model].get(change.record.step.object_id)
 
 
 def _steps(models, chosen):
@@ -233,6 +247,7 @@ def recent_changes(request):
     ]
     merged = heapq.merge(*streams, key=lambda change: change.record.history_date, reverse=True)
     changes = list(merged)[wanted - PER_PAGE : wanted]
+    _attach_pages(changes)
 
     context = {
         **admin.site.each_context(request),

@@ -7,6 +7,8 @@ setting can hold back publishing until a clinical reviewer has approved the very
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -354,3 +356,20 @@ def test_the_editor_s_dashboard_lists_what_was_sent_back_to_them(people):
         ("Colic", "Add when to call 111.")
     ]
     assert people[roles.PUBLISHER].get(reverse("editorial:dashboard")).context["sent_back"] is None
+
+
+def test_recent_changes_reads_the_steps_pages_once_a_kind(people):
+    publisher = people[roles.PUBLISHER]
+    url = reverse("editorial:recent_changes")
+    submit(people[roles.EDITOR], make_article(status=Status.DRAFT))
+    publisher.get(url)  # sessions and permissions read once
+    with CaptureQueriesContext(connection) as one:
+        publisher.get(url, {"action": "review"})
+
+    for number in range(10):
+        submit(people[roles.EDITOR], make_article(status=Status.DRAFT, title=f"Draft {number}"))
+
+    with CaptureQueriesContext(connection) as eleven:
+        response = publisher.get(url, {"action": "review"})
+    assert len(response.context["changes"]) == 11
+    assert len(eleven.captured_queries) == len(one.captured_queries)

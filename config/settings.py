@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "guidance",
     "tips",
     "search",
+    "sharing",
     "starter",
     "operations",
     "bench",

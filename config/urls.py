@@ -13,6 +13,8 @@ urlpatterns = [
     path(f"{settings.ADMIN_PATH}account/", include("accounts.urls")),
     path(f"{settings.ADMIN_PATH}editorial/", include("editorial.urls")),
     path(settings.ADMIN_PATH, admin.site.urls),
+    # Leaflets (/guidance/<slug>/leaflet/...), QR codes, share cards and packs (/p/<code>/).
+    path("", include("sharing.urls")),
     path("tips/", include("tips.urls")),
     path("", include("website.urls")),
     path("", include("search.urls")),

@@ -1,0 +1,3 @@
+"""Addresses of this part of sharing (filled in by its module)."""
+
+urlpatterns = []

@@ -32,6 +32,30 @@ logger = logging.getLogger("littlevoices.request")
 LEFT_TO_DJANGO = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
 # How many stored copies each worker keeps in memory (pages times encodings; a few MB).
 COPIES_KEPT = 300
+# The request's parts that decide its page key (``pagecache.page_key``): what Django reads for
+# ``request.scheme``, ``get_host()``, ``path`` and the query string. The scheme's proxy header
+# (``SECURE_PROXY_SSL_HEADER``) is added to them when it is set.
+KEY_INPUTS = (
+    "wsgi.url_scheme",
+    "HTTP_X_FORWARDED_HOST",
+    "HTTP_X_FORWARDED_PORT",
+    "HTTP_HOST",
+    "SERVER_NAME",
+    "SERVER_PORT",
+    "SCRIPT_NAME",
+    "SCRIPT_URL",
+    "REDIRECT_URL",
+    "PATH_INFO",
+    "QUERY_STRING",
+)
+# Each worker remembers the page key of this many recent requests (oldest forgotten first), so a
+# repeated request (above all one with a query string, whose key needs the URL resolved and the
+# parameters read) does not work it out again; requests longer than KEY_MEMO_LONGEST characters
+# are never remembered, which bounds the memory to a few megabytes.
+KEY_MEMO_SIZE = 2000
+KEY_MEMO_LONGEST = 500
+# Remembered for a request whose key Django must decide (a host it refuses, a query too big).
+REFUSED = object()
 
 
 class CachedPages:
@@ -41,6 +65,8 @@ class CachedPages:
         self.application = application
         self._not_pages = None
         self._copies = {}
+        self._keys = {}
+        self._key_inputs = None
 
     def not_pages(self):
         """Paths that are never public pages (read once the URLs can be reversed)."""
@@ -52,6 +78,29 @@ class CachedPages:
                 *(url for url in local_files if url.startswith("/")),
             )
         return self._not_pages
+
+    def key_inputs(self):
+        """The names in ``environ`` that decide a page key (read once the settings are)."""
+        if self._key_inputs is None:
+            proxy_header = getattr(settings, "SECURE_PROXY_SSL_HEADER", None)
+            self._key_inputs = KEY_INPUTS + ((proxy_header[0],) if proxy_header else ())
+        return self._key_inputs
+
+    def page_key(self, environ):
+        """``pagecache.page_key`` of this request, remembered per worker; ``REFUSED`` when
+        Django must answer (a host it refuses, a query string too long to read)."""
+        inputs = tuple(environ.get(name) for name in self.key_inputs())
+        if (page := self._keys.get(inputs)) is not None:
+            return page
+        try:
+            page = pagecache.page_key(WSGIRequest(environ))
+        except (SuspiciousOperation, ValueError):
+            page = REFUSED
+        if sum(len(value) for value in inputs if isinstance(value, str)) <= KEY_MEMO_LONGEST:
+            if len(self._keys) >= KEY_MEMO_SIZE:
+                del self._keys[next(iter(self._keys))]
+            self._keys[inputs] = page
+        return page
 
     def __call__(self, environ, start_response):
         started = time.perf_counter()
@@ -94,11 +143,8 @@ class CachedPages:
             or environ.get("PATH_INFO", "").startswith(self.not_pages())
         ):
             return None
-        request = WSGIRequest(environ)
-        try:
-            page = pagecache.page_key(request)
-        except (SuspiciousOperation, ValueError):
-            # A host Django refuses, a query string too long to read: Django says so.
+        page = self.page_key(environ)
+        if page is REFUSED:
             return None
         key = pagecache.copy_key(page, compression.negotiate(environ.get("HTTP_ACCEPT_ENCODING")))
         version = cache.get(contentversion.VERSION_KEY)

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "tips",
     "search",
     "sharing",
+    "feedback",
     "starter",
     "operations",
     "bench",
@@ -102,7 +103,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     # Lets every saved revision record which member of staff made it (editorial history).
     "simple_history.middleware.HistoryRequestMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    # Django's MessageMiddleware, its storage made only when used (config/middleware.py).
+    "config.middleware.LazyMessageMiddleware",
     # Last, so that it turns any lock-out flagged during the request into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -136,8 +138,9 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several gunicorn workers share one SQLite file: WAL lets readers and a writer
-    # work at once, and the busy timeout makes a writer wait instead of failing.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # work at once, and the busy timeout makes a writer wait instead of failing. Each worker
+    # keeps its connection like PostgreSQL's (DJANGO_CONN_MAX_AGE): opening one took about 1 ms,
+    # more than rendering a page; a local file needs no health check.
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
@@ -388,6 +391,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@loca
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 BENCH_TRIVIAL_VIEW = env_bool("DJANGO_BENCH_TRIVIAL_VIEW")
+
+# "Was this page helpful?" comments are deleted this many days after they were left
+# (manage.py prune_feedback, daily); the yes/no answers are kept to count (docs/feedback.md).
+FEEDBACK_RETENTION_DAYS = max(int(os.environ.get("DJANGO_FEEDBACK_RETENTION_DAYS", "365")), 1)
 
 # Image uploads (core/uploads.py): refused above these limits.
 IMAGE_UPLOAD_MAX_BYTES = int(os.environ.get("DJANGO_IMAGE_UPLOAD_MAX_BYTES", 5_000_000))

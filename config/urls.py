@@ -15,6 +15,8 @@ urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
     # Leaflets (/guidance/<slug>/leaflet/...), QR codes, share cards and packs (/p/<code>/).
     path("", include("sharing.urls")),
+    # "Was this page helpful?": answers, the thank-you page and comments (/feedback/...).
+    path("feedback/", include("feedback.urls")),
     path("tips/", include("tips.urls")),
     path("", include("website.urls")),
     path("", include("search.urls")),

@@ -10,6 +10,8 @@ machine, the file cache), so an editor's change reaches every worker at once. Th
 itself is ``website.pagecache``.
 """
 
+import contextlib
+import contextvars
 import datetime
 import uuid
 
@@ -23,14 +25,31 @@ from . import kinds
 from .models import Status
 
 VERSION_KEY = "pagecache:version"
+# The version the page being rendered is rendered in (see ``rendering_in``), if any.
+_rendering_in = contextvars.ContextVar("rendering_in", default=None)
 # Models of the content apps that no page shows.
 NOT_CONTENT = {"starteritem"}
 
 
 def content_version():
     """The current version: ``{"token", "changed_at", "next_change"}``, made anew if needed."""
+    if (held := _rendering_in.get()) is not None:
+        return held
     version = cache.get(VERSION_KEY)
     return version if is_current(version) else renew(version)
+
+
+@contextlib.contextmanager
+def rendering_in(version):
+    """Render a page in ``version``: inside the block, ``content_version()`` is ``version``
+    without asking the cache again. The page cache reads the version before rendering a public
+    page, and the page's parts and the site settings then ask for it up to three more times;
+    one version for the whole page is also the consistent answer."""
+    token = _rendering_in.set(version)
+    try:
+        yield
+    finally:
+        _rendering_in.reset(token)
 
 
 def is_current(version):

@@ -12,10 +12,51 @@ draft is never stored where a parent's request could find it.
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from . import contentversion
+
+# The HTML stored under a key never changes (the key holds the content version, and a new
+# version makes new keys), so each process also keeps the parts it read or rendered last, as the
+# page cache keeps its copies (config/cachedpages.py): a part used again costs no cache read.
+# Cleared when full; at most a few MB.
+KEPT = 200
+_kept = {}
+
+
+def _read(key):
+    if (found := _kept.get(key)) is None and (found := cache.get(key)) is not None:
+        _keep(key, found)
+    return found
+
+
+def _store(key, found):
+    cache.set(key, found, settings.PAGE_CACHE_SECONDS)
+    _keep(key, found)
+
+
+def _keep(key, found):
+    if len(_kept) >= KEPT:
+        _kept.clear()
+    _kept[key] = found
+
+
+def _key(request, kind, name, parts):
+    # One page may hold several parts: read the version once for all of them.
+    if (token := getattr(request, "_fragments_token", None)) is None:
+        token = request._fragments_token = contentversion.content_version()["token"]
+    return ":".join(
+        (
+            kind,
+            token,
+            name,
+            get_language() or "",
+            request.get_host(),
+            *(str(part) for part in parts),
+        )
+    )
 
 
 def cached(request, name, *parts, render):
@@ -24,22 +65,37 @@ def cached(request, name, *parts, render):
 
     The key holds the host as well, since parts may show links with it (a short link to share).
     """
-    # One page may hold several parts: read the version once for all of them.
-    if (token := getattr(request, "_fragments_token", None)) is None:
-        token = request._fragments_token = contentversion.content_version()["token"]
-    key = ":".join(
-        (
-            "fragment",
-            token,
-            name,
-            get_language() or "",
-            request.get_host(),
-            *(str(part) for part in parts),
-        )
-    )
-    html = cache.get(key)
-    if html is None:
+    key = _key(request, "fragment", name, parts)
+    if (html := _read(key)) is None:
         html = str(render())
-        cache.set(key, html, settings.PAGE_CACHE_SECONDS)
+        _store(key, html)
     # It is our own template's output, escaped as it was rendered.
     return mark_safe(html)
+
+
+def has(request, name, *parts):
+    """Is the part ``name`` for ``parts`` kept? (Read now, so using it next costs nothing.)"""
+    return _read(_key(request, "fragment", name, parts)) is not None
+
+
+def value(request, name, *parts, compute=None):
+    """Like ``cached``, for data rather than HTML: what ``compute()`` returns (anything the
+    cache can store; ``None`` too), kept until any content changes. For the few small facts a
+    page needs besides its cached parts, such as the stages a list can be filtered by or how
+    many pages a list has. With no ``compute``, the value if it is kept, else ``None``."""
+    key = _key(request, "value", name, parts)
+    # Read from the cache each time, never kept in the process: a value may be objects a view
+    # could change, and each request must have its own.
+    if (found := cache.get(key)) is None:
+        if compute is None:
+            return None
+        found = (compute(),)
+        cache.set(key, found, settings.PAGE_CACHE_SECONDS)
+    return found[0]
+
+
+def lazy(function):
+    """``function()``'s value, worked out the first time a template uses it, and never when the
+    part that shows it comes from the cache: a view hands its queries over this way so that
+    they run only when the part has to be rendered."""
+    return SimpleLazyObject(function)

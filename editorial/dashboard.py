@@ -95,6 +95,47 @@ class Section:
         return self.rows[:ROWS_SHOWN]
 
 
+@dataclass
+class TableSection(Section):
+    """A section another app adds (``register_section``): a line of help, the column headings,
+    and ``TableRow`` rows. The template draws it like the others."""
+
+    help: str = ""
+    columns: tuple = ()
+
+
+@dataclass
+class TableRow:
+    title: str
+    url: str
+    cells: tuple
+
+
+# Sections that apps above editorial add, as ``provider(request, today)`` -> a ``TableSection``
+# or ``None`` (nothing to show this person). Each app registers its own in its
+# ``AppConfig.ready()``, as content apps register their kinds (``core.kinds``): editorial
+# never imports them.
+_EXTRA_SECTIONS = []
+
+
+def register_section(provider):
+    """Show ``provider``'s section on the dashboard, after the built-in ones."""
+    if provider not in _EXTRA_SECTIONS:
+        _EXTRA_SECTIONS.append(provider)
+
+
+def unregister_section(provider):
+    if provider in _EXTRA_SECTIONS:
+        _EXTRA_SECTIONS.remove(provider)
+
+
+def extra_sections(request, today):
+    """The registered sections for this request, in the order they were registered."""
+    return [
+        section for provider in _EXTRA_SECTIONS if (section := provider(request, today)) is not None
+    ]
+
+
 def _owner_name(row):
     # With no owner the joined columns are all None.
     full = f"{row['owner__first_name'] or ''} {row['owner__last_name'] or ''}".strip()
@@ -406,8 +447,8 @@ def dashboard(request):
     wrapped in ``admin.site.admin_view`` in ``editorial/urls.py``.
 
     Context: ``sent_back`` and ``waiting`` (or ``None``), ``review_sections``, ``reading_age``,
-    ``resource_sections`` and ``broken_page_links`` (each a ``Section`` with ``rows``, ``shown``
-    and ``count``), ``today``, ``target`` and ``rows_shown``.
+    ``resource_sections``, ``broken_page_links`` and ``extra_sections`` (each a ``Section``
+    with ``rows``, ``shown`` and ``count``), ``today``, ``target`` and ``rows_shown``.
     """
     today = timezone.localdate()
     rows = page_rows()
@@ -418,6 +459,7 @@ def dashboard(request):
     asked = workflow.for_person(request.user)
     waiting = waiting_section(request.user, asked["waiting"])
     sent_back = sent_back_section(asked["sent_back"])
+    extra = extra_sections(request, today)
     context = {
         **admin.site.each_context(request),
         "title": _("Editorial dashboard"),
@@ -432,6 +474,7 @@ def dashboard(request):
         "broken_page_links": page_links,
         "waiting": waiting,
         "sent_back": sent_back,
+        "extra_sections": extra,
         "all_sections": [
             *([sent_back] if sent_back else []),
             *([waiting] if waiting else []),
@@ -439,6 +482,7 @@ def dashboard(request):
             reading_age,
             *resources,
             page_links,
+            *extra,
         ],
     }
     return TemplateResponse(request, "editorial/dashboard.html", context)

@@ -29,6 +29,12 @@ SEARCH_APP = "search"
 CRISIS_WORDS = ("search.crisisphrase",)
 SYNONYMS = ("search.synonym",)
 MISSED_SEARCHES = ("search.missedsearch",)
+# Share packs: publishers may retire one (the change permission); sharing/migrations.
+PACKS = ("sharing.pack",)
+# "Was this page helpful?": editors and clinical reviewers read and mark comments dealt with,
+# publishers hold every permission; feedback/migrations.
+FEEDBACK_ANSWERS = ("feedback.answer",)
+FEEDBACK_COMMENTS = ("feedback.comment",)
 
 ALL = ("add", "change", "delete", "view")
 # Content apps' models that are not content anyone edits.
@@ -86,18 +92,24 @@ def role_permissions():
             *_perms(CRISIS_WORDS, ["view"]),
             *_perms(SYNONYMS, ["add", "change", "view"]),
             *_perms(MISSED_SEARCHES, ["view"]),
+            *_perms(FEEDBACK_ANSWERS, ["view"]),
+            *_perms(FEEDBACK_COMMENTS, ["change", "view"]),
         ],
         CLINICAL_REVIEWER: [
             *_perms(everything, ["view"]),
             *(f"{kind.app_label}.review_{kind.model_name}" for kind in reviewed),
             *_perms(CRISIS_WORDS, ["add", "change", "view"]),
             *_perms(SYNONYMS + MISSED_SEARCHES, ["view"]),
+            *_perms(FEEDBACK_ANSWERS, ["view"]),
+            *_perms(FEEDBACK_COMMENTS, ["change", "view"]),
         ],
         PUBLISHER: [
             *_perms(everything, ALL),
             *(f"{kind.app_label}.publish_{kind.model_name}" for kind in kinds.all_kinds()),
             *_perms(CRISIS_WORDS + SYNONYMS, ALL),
             *_perms(MISSED_SEARCHES, ["view"]),
+            *_perms(PACKS, ["change", "view"]),
+            *_perms(FEEDBACK_ANSWERS + FEEDBACK_COMMENTS, ALL),
         ],
     }
 

@@ -1,10 +1,15 @@
 """Public pages of the guidance app: articles, the help page and simple pages."""
 
+import functools
+import time
+
 from django.core.paginator import Paginator
+from django.db import connections, router
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import fragments
@@ -40,23 +45,55 @@ def article_list(request):
     that do have pages, to go on to) and ``start_here`` (the article to start with, or
     ``None``): never a dead end.
     """
-    stages, topics = list(Stage.objects.all()), list(Topic.objects.all())
+    # The stages and topics, and how many pages the list has, are kept under the content
+    # version too (core.fragments): the page's head and the page number need them.
+    stages = fragments.value(request, "stages", compute=lambda: list(Stage.objects.all()))
+    topics = fragments.value(request, "topics", compute=lambda: list(Topic.objects.all()))
     stage = _pick(stages, request.GET.get("stage"))
     topic = _pick(topics, request.GET.get("topic"))
-    page_obj = Paginator(catalogue.rows(stage, topic), ARTICLES_PER_PAGE).get_page(
-        request.GET.get("page")
+    paginator = Paginator(_Rows(lambda: catalogue.rows(stage, topic)), ARTICLES_PER_PAGE)
+    paginator.count = fragments.value(
+        request,
+        "catalogue-size",
+        stage and stage.pk,
+        topic and topic.pk,
+        compute=lambda: paginator.count,
     )
-    page_obj.object_list = catalogue.entries(page_obj.object_list, stages)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    # The list itself is part of the page's main part, which comes from the fragment cache
+    # until any content changes (core.fragments): its pages are read only when it is rendered.
+    rows = page_obj.object_list
+    page_obj.object_list = fragments.lazy(lambda: catalogue.entries(rows, stages))
+    ways_on = functools.cache(lambda: _ways_on(stages, topics, stage, topic))
     context = {
         "stages": stages,
         "topics": topics,
         "stage": stage,
         "topic": topic,
         "page_obj": page_obj,
+        # Shown only when the list is empty.
+        **{name: fragments.lazy(lambda name=name: ways_on()[name]) for name in WAYS_ON},
     }
-    if not page_obj.object_list:
-        context.update(_ways_on(stages, topics, stage, topic))
     return render(request, "guidance/article_list.html", context)
+
+
+WAYS_ON = ("other_stages", "other_topics", "start_here")
+
+
+class _Rows:
+    """``catalogue.rows()`` for the paginator, built only when its count or a page of it is
+    read: not at all when the list comes from the fragment cache. It is always ordered."""
+
+    ordered = True
+
+    def __init__(self, build):
+        self.build = functools.cache(build)
+
+    def count(self):
+        return self.build().count()
+
+    def __getitem__(self, index):
+        return fragments.lazy(lambda: self.build()[index])
 
 
 def _ways_on(stages, topics, stage, topic):
@@ -84,13 +121,78 @@ def with_article_details(articles):
     return articles.prefetch_related(*_article_details())
 
 
+class PublishedBySlug:
+    """
+    ``get_object_or_404(queryset(), slug=slug)`` for a public page's own row, its one query per
+    request, without building and compiling the same SQL every time (about 0.25 ms, more than
+    running it): the SQL is compiled once per process and database, and each request fills in
+    its slug and the time now (``published()`` reads the current time).
+
+    How: the query is compiled twice, a moment apart, with two made-up slugs; the only values
+    that may differ are the slug's and one time's (a ``published_at`` bound). A query of any
+    other shape is left to the ORM, as is anything on a database that cannot be prepared.
+    """
+
+    MARKERS = ("\x00slug-one", "\x00slug-two")
+
+    def __init__(self, queryset):
+        self.queryset = queryset
+        self.model = None
+        self.prepared = {}
+
+    def get(self, slug):
+        model = self.queryset().model if self.model is None else self.model
+        db = router.db_for_read(model)
+        if (prepared := self.prepared.get(db)) is None:
+            self.model = model
+            prepared = self.prepared[db] = self.prepare(db)
+        if prepared is False:
+            return get_object_or_404(self.queryset().using(db), slug=slug)
+        sql, params, slug_at, now_at = prepared
+        params = list(params)
+        params[slug_at] = slug
+        params[now_at] = self.now_value(db)
+        # One object: how it would fetch a relation for its peers (``fetch_mode``) is moot.
+        found = list(model.objects.raw(sql, params).using(db))
+        if len(found) != 1:
+            raise Http404(f"No {model._meta.object_name} matches the given query.")
+        return found[0]
+
+    def now_value(self, db):
+        field = self.model._meta.get_field("published_at")
+        return field.get_db_prep_value(timezone.now(), connections[db], prepared=False)
+
+    def prepare(self, db):
+        compiled = []
+        for marker in self.MARKERS:
+            query = self.queryset().using(db).filter(slug=marker)[:2].query
+            compiled.append(query.get_compiler(using=db).as_sql())
+            time.sleep(0.001)  # a different time now for the second
+        (sql, first), (other_sql, second) = compiled
+        if sql != other_sql or len(first) != len(second):
+            return False
+        changed = [
+            at for at, (one, two) in enumerate(zip(first, second, strict=True)) if one != two
+        ]
+        slug_at = [at for at in changed if (first[at], second[at]) == self.MARKERS]
+        now_at = [at for at in changed if at not in slug_at]
+        if len(slug_at) != 1 or len(now_at) != 1:
+            return False
+        if type(first[now_at[0]]) is not type(self.now_value(db)):
+            return False
+        return sql, first, slug_at[0], now_at[0]
+
+
+_published_article = PublishedBySlug(lambda: Article.objects.published().defer("body_text"))
+
+
 def article_detail(request, slug):
     """One article. Template: ``guidance/article_detail.html``; context: ``article`` and
     ``article_content``, the page's main part, which comes from the fragment cache
     (``core.fragments``) until any content changes: its four queries and most of the rendering
     happen only when it does not.
     """
-    article = get_object_or_404(Article.objects.published().defer("body_text"), slug=slug)
+    article = _published_article.get(slug)
 
     def render_content():
         prefetch_related_objects([article], *_article_details())
@@ -112,8 +214,11 @@ def help_page(request):
     """
     if nation_value := request.GET.get("nation"):
         return redirect("guidance:help_nation", nation=_nation(nation_value).value, permanent=True)
-    resources = list(published_resources())
-    context = {"urgent": urgent_lines(resources), **_help_context(resources, None)}
+    resources = fragments.lazy(lambda: list(published_resources()))
+    context = {
+        "urgent": fragments.lazy(lambda: urgent_lines(resources)),
+        **_help_context(resources, None),
+    }
     return render(request, "guidance/help.html", context)
 
 
@@ -136,11 +241,16 @@ def _nation(value):
 
 
 def _help_context(resources, nation):
+    """The help page's context. Its main part comes from the fragment cache until any content
+    changes, so ``resources`` are read only when a template uses ``tiers`` (or ``urgent``)."""
+    return {"tiers": fragments.lazy(lambda: _tiers(resources)), "nations": Nation, "nation": nation}
+
+
+def _tiers(resources):
     by_urgency = {}
     for resource in resources:
         by_urgency.setdefault(resource.urgency, []).append(resource)
-    tiers = [(Urgency(urgency), items) for urgency, items in sorted(by_urgency.items())]
-    return {"tiers": tiers, "nations": Nation, "nation": nation}
+    return [(Urgency(urgency), items) for urgency, items in sorted(by_urgency.items())]
 
 
 def page_detail(request, slug):

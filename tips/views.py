@@ -1,11 +1,12 @@
 """Public 'If your baby could speak' pages."""
 
 from django.db.models import Prefetch, prefetch_related_objects
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.template.loader import render_to_string
 
 from core import fragments
 from guidance.models import Resource
+from guidance.views import PublishedBySlug
 
 from .models import TipPage
 
@@ -27,12 +28,16 @@ def with_tip_page_details(tip_pages):
     return tip_pages.prefetch_related(*_tip_page_details())
 
 
+# Its SQL compiled once per process (see ``PublishedBySlug``).
+_published_tip_page = PublishedBySlug(lambda: TipPage.objects.published())
+
+
 def tip_page_detail(request, slug):
     """One tip page and its tips. Template: ``tips/tip_page_detail.html``; context:
     ``tip_page`` and ``tip_page_content``, the page's main part, from the fragment cache
     (``core.fragments``) until any content changes.
     """
-    tip_page = get_object_or_404(TipPage.objects.published(), slug=slug)
+    tip_page = _published_tip_page.get(slug)
 
     def render_content():
         prefetch_related_objects([tip_page], *_tip_page_details())

@@ -60,8 +60,11 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
         # Static files and uploads are answered (and cached) by WhiteNoise and their own view.
         local_files = (settings.STATIC_URL, settings.MEDIA_URL)
+        # The service worker is not a page either: it says itself how it is cached, and answers
+        # a browser's If-None-Match with a 304 (website/offline.py).
         self.not_pages = (
             reverse("admin:index"),
+            reverse("service_worker"),
             *(url for url in local_files if url.startswith("/")),
         )
 
@@ -136,7 +139,8 @@ class PublicPageCacheMiddleware:
         conditions = {
             name: request.META.pop(name) for name in CONDITIONAL_HEADERS if name in request.META
         }
-        response = self.get_response(request)
+        with contentversion.rendering_in(version):
+            response = self.get_response(request)
         request.META.update(conditions)
         if not self.is_shareable(request, response):
             return self.private(response)
@@ -152,7 +156,12 @@ class PublicPageCacheMiddleware:
         if not response.has_header("ETag"):
             set_response_etag(response)
         if not settings.PAGE_CACHE:
-            return self.serve(request, self.copy(version, response, encoding), "miss")
+            if encoding or any(name in request.META for name in CONDITIONAL_HEADERS):
+                return self.serve(request, self.copy(version, response, encoding), "miss")
+            # Sent as it is, as its copy would be (the same headers): no copy is made to store.
+            response["Content-Length"] = str(len(response.content))
+            response.headers[ANSWERED_HEADER] = "miss"
+            return response
         copies = {each: self.copy(version, response, each) for each in ("", *compression.ENCODINGS)}
         cache.set_many(
             {pagecache.copy_key(page, each): copy for each, copy in copies.items()},

@@ -59,6 +59,9 @@ PAGE_PARAMETERS = {
     # The search box shows ``q`` exactly as sent, so it is not tidied here.
     "search:search": {"q": _as_given, "nation": _known_nation, "spell": _spell},
     "sitemap": {"p": _sitemap_page},
+    # A leaflet shows the urgent lines of ``nation``; an unknown one gives the UK-wide lines.
+    "sharing:article_leaflet": {"nation": _known_nation},
+    "sharing:tip_page_leaflet": {"nation": _known_nation},
 }
 
 

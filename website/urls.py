@@ -4,7 +4,7 @@ from django.views.generic import TemplateView
 
 from core import kinds
 
-from . import views
+from . import offline, views
 from .feeds import LatestFeed
 from .sitemaps import Sitemaps
 
@@ -33,5 +33,8 @@ urlpatterns = [
     ),
     path("feed/", LatestFeed(), name="feed"),
     path("contact/", views.contact, name="contact"),
+    path("offline/", offline.offline_page, name="offline"),
+    path("sw.js", offline.service_worker, name="service_worker"),
+    path("manifest.webmanifest", offline.manifest, name="manifest"),
     *short_links(),
 ]

@@ -3,15 +3,28 @@
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 
-from core import kinds
+from core import fragments, kinds
 from guidance.models import Article, Resource, Stage, Topic, Urgency
 from guidance.nations import urgent_lines
 from tips.models import Tip, TipPage
 
 
 def home(request):
-    """The home page. Template: ``website/home.html``."""
+    """The home page. Template: ``website/home.html``; context: ``home_content``, the page's
+    main part (``website/home_content.html``), which comes from the fragment cache
+    (``core.fragments``) until any content changes: its queries and rendering happen only when
+    it does not."""
+
+    def render_content():
+        return render_to_string("website/home_content.html", _home_context(), request)
+
+    content = fragments.cached(request, "home", render=render_content)
+    return render(request, "website/home.html", {"home_content": content})
+
+
+def _home_context():
     featured = (
         TipPage.objects.published()
         .filter(featured=True)
@@ -19,14 +32,13 @@ def home(request):
         .prefetch_related(Prefetch("tips", queryset=Tip.objects.all()))
         .first()
     )
-    context = {
+    return {
         "stages": Stage.objects.all(),
         "topics": Topic.objects.all(),
         "featured_tip_page": featured,
         **_start_and_latest(),
         "urgent": urgent_lines(Resource.objects.published().filter(urgency__lte=Urgency.TODAY)),
     }
-    return render(request, "website/home.html", context)
 
 
 def contact(request):

@@ -1,7 +1,8 @@
 """``{% fragment "name" value… %}…{% endfragment %}``: a part of a public page kept in the
 fragment cache (``core.fragments``) until any content changes, rendered afresh for each
-``value`` (e.g. an object's id). Staff previews, and anything rendered without a request,
-always render it afresh."""
+``value`` (e.g. an object's id). Staff previews, anything rendered without a request, and a
+page whose view says its part must not be kept (``fragments_off`` in the context, e.g. search
+results from a search that failed) always render it afresh."""
 
 from django import template
 
@@ -27,7 +28,7 @@ class FragmentNode(template.Node):
 
     def render(self, context):
         request = context.get("request")
-        if request is None or context.get("preview"):
+        if request is None or context.get("preview") or context.get("fragments_off"):
             return self.nodelist.render(context)
         parts = (value.resolve(context) for value in self.vary_on)
         return fragments.cached(

@@ -14,13 +14,19 @@ One Chromium serves the package. Each module reads its pages in one tab of its o
 what the tests check there, the page as rendered, does not depend on what the browser has
 cached. A test that checks what a page asks the network for opens a new browser context
 (``fresh_visit``), so its first visit starts with an empty cache, as a reader's first visit does.
+
+Static files are collected once for the package with the project's own static storage, and the
+live server sends them as production does: WhiteNoise, hashed names, Brotli or gzip. What a page
+weighs here (tests/browser/test_network.py) is then what a reader downloads.
 """
 
+import importlib
 import io
 import os
 from dataclasses import dataclass, field
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connections
 from django.test import modify_settings, override_settings
@@ -33,18 +39,50 @@ from tests.support.world import starter_world
 TRANSFERS = pytest.StashKey[dict]()
 
 
+def production_static_settings(root):
+    """Settings under which static files are collected into ``root`` and served from it as in
+    production: the project's own static storage (hashed names, each file also stored Brotli-
+    and gzip-compressed), not the plain one the rest of the suite uses (tests/conftest.py)."""
+    project = importlib.import_module(os.environ["DJANGO_SETTINGS_MODULE"])
+    storages = {**settings.STORAGES, "staticfiles": project.STORAGES["staticfiles"]}
+    return {"STATIC_ROOT": root, "STORAGES": storages}
+
+
 @pytest.fixture(scope="package")
-def browser_server(request, tmp_path_factory, django_db_setup):
-    """pytest-django's live server, for this package, started after the test database exists.
+def production_static(tmp_path_factory):
+    """Static files collected once for the package, as a deployment collects them, and the
+    settings that serve them, for as long as the package runs.
+
+    Collecting takes a few seconds, so it is done once; nothing in this package writes there.
+    """
+    with override_settings(**production_static_settings(tmp_path_factory.mktemp("static"))):
+        call_command("collectstatic", interactive=False, verbosity=0)
+        yield settings.STATIC_ROOT
+
+
+@pytest.fixture(autouse=True)
+def plain_static_storage(production_static):
+    """Replaces the suite's fixture of this name (tests/conftest.py), which gives each test an
+    empty folder and plain names: here every test keeps the package's collected files and
+    hashed names, the ones the live server was started to serve."""
+    return production_static
+
+
+@pytest.fixture(scope="package")
+def browser_server(request, production_static, django_db_setup):
+    """pytest-django's live server, for this package, started after the test database exists,
+    serving static files as production does.
 
     Not named ``live_server``: pytest-django would then flush the database after every test.
     Started after ``django_db_setup``, the server sees that the test database is SQLite in
     memory and shares the tests' connection with its request threads (started before, each
     thread opens a connection that nothing closes: a ResourceWarning, so an error here).
-    WhiteNoise reads STATIC_ROOT once, when the server builds its handler, which is before the
-    per-test ``plain_static_storage`` fixture runs: it gets an empty folder, as ``var/static``
-    may not exist. The server serves static files from the finders itself, as ``runserver``
-    does.
+
+    Static files: WhiteNoise reads STATIC_ROOT once, when the server builds its handler, so
+    the files are collected before (``production_static``). Django's live server would answer
+    ``/static/`` itself from the finders, uncompressed, before WhiteNoise sees the request; it
+    is left out, so WhiteNoise sends the hashed files, Brotli- or gzip-compressed as the
+    browser's Accept-Encoding asks, as in production.
     """
     from pytest_django.live_server_helper import LiveServer
 
@@ -53,8 +91,9 @@ def browser_server(request, tmp_path_factory, django_db_setup):
         or os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS")
         or "localhost"
     )
-    with override_settings(STATIC_ROOT=tmp_path_factory.mktemp("static")):
-        server = LiveServer(address)
+    server = LiveServer(address, start=False)
+    server.thread.static_handler = lambda handler: handler  # no finders: WhiteNoise serves
+    server.start()
     with modify_settings(ALLOWED_HOSTS={"append": server.thread.host}):
         yield server
     server.stop()

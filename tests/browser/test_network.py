@@ -1,5 +1,7 @@
 """What each public page asks the network for: only our own origin, no errors, little weight."""
 
+import re
+
 import pytest
 
 from tests.support.browser import PHONE, SCHEMES, TRANSFER_BUDGET, TRANSFER_BUDGETS, VIEWPORTS, Tab
@@ -9,6 +11,18 @@ from tests.support.pages import BROWSER_PAGE_TYPES, BY_NAME
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 PAGE_TYPES = [page_type.name for page_type in BROWSER_PAGE_TYPES]
+# Text files, which WhiteNoise keeps Brotli- and gzip-compressed next to each collected file.
+COMPRESSED_STATIC = (".css", ".js", ".svg")
+# ManifestStaticFilesStorage's name for a collected file: twelve hex digits of its content's hash.
+HASHED_NAME = re.compile(r"\.[0-9a-f]{12}\.\w+$")
+
+
+def sent_as_in_production(request):
+    """Whether a static text file came under its hashed name and compressed, as WhiteNoise
+    sends it in production."""
+    response = request.response()
+    encoding = response.all_headers().get("content-encoding") if response else None
+    return encoding in ("br", "gzip") and HASHED_NAME.search(request.url) is not None
 
 
 def expected_status(page_type):
@@ -80,8 +94,23 @@ def test_page_asks_only_our_origin_and_logs_no_errors(first_visits, live_site, p
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
 def test_first_visit_transfer_is_within_budget(first_visits, transfer_log, page_type):
+    """What a reader's browser downloads on a first visit: the page and everything it loads, as
+    sent over the wire. The live server sends static files as production does (see conftest:
+    collected, hashed, precompressed, chosen by the Accept-Encoding Chromium sends), so each is
+    checked to have come that way: uncompressed files would count several times their weight."""
     _, opened = first_visits[page_type]
     assert opened.status == expected_status(page_type), f"{opened.url} answered {opened.status}"
+    not_as_in_production = [
+        request.url
+        for request in opened.requests
+        if "/static/" in request.url
+        and request.url.endswith(COMPRESSED_STATIC)
+        and not sent_as_in_production(request)
+    ]
+    assert not not_as_in_production, (
+        "static files not sent hashed and compressed, as production sends them: "
+        + ", ".join(not_as_in_production)
+    )
     files = []
     for request in opened.requests:
         sizes = request.sizes()

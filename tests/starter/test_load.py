@@ -15,6 +15,7 @@ from pytest_django.asserts import assertContains
 from core.models import Status
 from guidance.models import Article, Nation, Page, Resource, StarterItem
 from starter import loader
+from tests.support.markup import links_to
 from tests.support.search import grouped as search_site
 from tests.support.starter import counts, load
 from tips.models import TipPage
@@ -88,7 +89,7 @@ def test_starter_resources_serve_every_uk_nation(starter, nation):
     assert resources.filter(urgency=1).exists(), f"no emergency contact for {nation.label}"
 
 
-@pytest.mark.parametrize("slug", ["about", "accessibility", "privacy"])
+@pytest.mark.parametrize("slug", ["about", "accessibility", "privacy", "for-professionals"])
 def test_starter_content_has_the_simple_pages(starter, client, slug):
     page = Page.objects.published().get(slug=slug)
 
@@ -96,6 +97,20 @@ def test_starter_content_has_the_simple_pages(starter, client, slug):
 
     assert response.status_code == 200
     assertContains(response, page.title)
+
+
+def test_the_page_for_professionals_explains_sharing_and_is_linked_from_the_site(starter, client):
+    response = client.get("/for-professionals/")
+
+    for href in ("/p/new/", "/feed/", "/privacy/", "/help/"):
+        assert links_to(response, href), href
+    for words in ("/a/12/", "/t/3/", "/a/12/qr.svg", "/help/wales/leaflet/", "personal data"):
+        assertContains(response, words)
+    assertContains(response, "Nothing on this site tracks who opens a link")
+    assert links_to(client.get("/about/"), "/for-professionals/")
+    footer = client.get("/").text.split('<footer class="site-footer">')[1]
+    assert links_to(footer, "/for-professionals/")
+    assert "http://testserver/for-professionals/</loc>" in client.get("/sitemap.xml").text
 
 
 def test_starter_content_records_every_item_it_loaded(starter):

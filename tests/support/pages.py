@@ -93,11 +93,19 @@ PAGE_TYPES = [
     PageType("search-too-long", "/search/?q=" + "a" * 201, status=400, variant=True),
     PageType("simple-page", "/{page.slug}/"),
     PageType("contact", "/contact/"),
+    PageType("offline", "/offline/"),
     PageType("not-found", "/no-such-page/", status=404),
     PageType("short-link-not-found", "/a/999999/", status=404, variant=True),
     PageType("feed", "/feed/", content_type="application/atom+xml"),
     PageType("sitemap", "/sitemap.xml", content_type="application/xml"),
     PageType("robots", "/robots.txt", content_type="text/plain"),
+    PageType("article-leaflet", "/guidance/{article.slug}/leaflet/"),
+    PageType(
+        "article-leaflet-nation", "/guidance/{article.slug}/leaflet/?nation=wales", variant=True
+    ),
+    PageType("tip-page-leaflet", "/tips/{tip_page.slug}/leaflet/"),
+    PageType("help-leaflet", "/help/scotland/leaflet/"),
+    PageType("help-uk-leaflet", "/help/leaflet/", variant=True),
 ]
 BY_NAME = {page_type.name: page_type for page_type in PAGE_TYPES}
 assert len(BY_NAME) == len(PAGE_TYPES), "two page types share a name"

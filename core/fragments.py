@@ -10,6 +10,8 @@ content it shows. Only public views use this: a staff preview renders everything
 draft is never stored where a parent's request could find it.
 """
 
+import pickle
+
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
@@ -44,19 +46,14 @@ def _keep(key, found):
 
 
 def _key(request, kind, name, parts):
-    # One page may hold several parts: read the version once for all of them.
-    if (token := getattr(request, "_fragments_token", None)) is None:
-        token = request._fragments_token = contentversion.content_version()["token"]
-    return ":".join(
-        (
-            kind,
-            token,
-            name,
-            get_language() or "",
+    # One page may hold several parts: read the version, and check the host, once for all.
+    if (found := getattr(request, "_fragments_token", None)) is None:
+        found = request._fragments_token = (
+            contentversion.content_version()["token"],
             request.get_host(),
-            *(str(part) for part in parts),
         )
-    )
+    token, host = found
+    return ":".join((kind, token, name, get_language() or "", host, *(str(part) for part in parts)))
 
 
 def cached(request, name, *parts, render):
@@ -84,13 +81,17 @@ def value(request, name, *parts, compute=None):
     page needs besides its cached parts, such as the stages a list can be filtered by or how
     many pages a list has. With no ``compute``, the value if it is kept, else ``None``."""
     key = _key(request, "value", name, parts)
-    # Read from the cache each time, never kept in the process: a value may be objects a view
-    # could change, and each request must have its own.
+    # A value may be objects a view could change, and each request must have its own: the
+    # process keeps it pickled (a value under a key never changes either), and each request
+    # unpickles its own copy, with no cache read.
+    if (kept := _kept.get(key)) is not None:
+        return pickle.loads(kept)[0]
     if (found := cache.get(key)) is None:
         if compute is None:
             return None
         found = (compute(),)
         cache.set(key, found, settings.PAGE_CACHE_SECONDS)
+    _keep(key, pickle.dumps(found, pickle.HIGHEST_PROTOCOL))
     return found[0]
 
 

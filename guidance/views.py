@@ -141,6 +141,9 @@ class PublishedBySlug:
         self.prepared = {}
 
     def get(self, slug):
+        if "\x00" in slug:
+            # No slug holds a NUL, and PostgreSQL refuses one in a text value.
+            raise Http404
         model = self.queryset().model if self.model is None else self.model
         db = router.db_for_read(model)
         if (prepared := self.prepared.get(db)) is None:

@@ -2,9 +2,16 @@
 fragment cache (``core.fragments``) until any content changes, rendered afresh for each
 ``value`` (e.g. an object's id). Staff previews, anything rendered without a request, and a
 page whose view says its part must not be kept (``fragments_off`` in the context, e.g. search
-results from a search that failed) always render it afresh."""
+results from a search that failed) always render it afresh.
+
+``{% kept_static "css/site.css" %}`` is ``{% static %}``, remembered by each process: a static
+file's address (its hashed name) changes only with a redeploy, which starts new processes, so it
+is never kept in the shared cache or in a fragment."""
 
 from django import template
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.templatetags.static import static
 
 from core import fragments
 
@@ -25,6 +32,15 @@ def fragment(parser, token):
 class FragmentNode(template.Node):
     def __init__(self, name, vary_on, nodelist):
         self.name, self.vary_on, self.nodelist = name, vary_on, nodelist
+        self._found = {}
+
+    def get_nodes_by_type(self, nodetype):
+        # Django looks for a parent template's blocks on every render of a page that extends
+        # it, walking every node; what a fragment holds never changes once parsed, so its
+        # answer is kept (a fresh list each time, as Django's own is).
+        if (found := self._found.get(nodetype)) is None:
+            found = self._found[nodetype] = super().get_nodes_by_type(nodetype)
+        return list(found)
 
     def render(self, context):
         request = context.get("request")
@@ -37,3 +53,20 @@ class FragmentNode(template.Node):
             *parts,
             render=lambda: self.nodelist.render(context),
         )
+
+
+_static_urls = {}
+
+
+@register.simple_tag
+def kept_static(path):
+    if (url := _static_urls.get(path)) is None:
+        url = _static_urls[path] = static(path)
+    return url
+
+
+@receiver(setting_changed)
+def _forget_static_urls(*, setting, **kwargs):
+    # Tests may change where static files are served from or how they are stored.
+    if setting.startswith(("STATIC", "STORAGES")):
+        _static_urls.clear()

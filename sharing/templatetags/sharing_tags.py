@@ -4,10 +4,12 @@
 description) to use more than once in the head. ``{% absolute_url path name=value… %}`` is a
 page's full address, ``{% share_card_meta item %}`` the share-card tags of a page (the site card
 without an item), and ``{% structured_data item %}``, ``{% help_structured_data %}`` and
-``{% site_structured_data %}`` its JSON-LD block. Without a request (the 500 page) they give
-nothing, and need nothing from the database.
+``{% site_structured_data %}`` its JSON-LD block; ``{% head_key as name %}`` is what decides
+them, for keeping the end of a page's head in the fragment cache (templates/base.html). Without
+a request (the 500 page) they give nothing, and need nothing from the database.
 """
 
+import hashlib
 import html
 
 from django import template
@@ -62,6 +64,26 @@ def absolute_url(context, path, **params):
         return ""
     query = urlencode([(name, value) for name, value in params.items() if value not in (None, "")])
     return _absolute(request, path) + (f"?{query}" if query else "")
+
+
+@register.simple_tag(takes_context=True)
+def head_key(context):
+    """What decides the end of a page's head in ``base.html`` (its canonical address, link
+    preview and JSON-LD), besides the content version, host and language the fragment cache adds:
+    the page's template, the address, title and description it captured, and the scheme. Not
+    the path itself: a page's address holds it, and pages without one (any unknown address, a
+    404) share one head rather than each storing its own. A hash, so that a long title or
+    search makes a key of the same short length."""
+    request = context.get("request")
+    template_name = getattr(context.template, "name", None) if context.template else None
+    parts = (
+        template_name or "",
+        request.scheme if request is not None else "",
+        str(context.get("page_url", "")),
+        str(context.get("page_title", "")),
+        str(context.get("page_description", "")),
+    )
+    return hashlib.md5("\0".join(parts).encode(), usedforsecurity=False).hexdigest()
 
 
 def _text(markup):

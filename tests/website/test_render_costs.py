@@ -9,11 +9,14 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from guidance.models import Stage
+from core import fragments
+from guidance.models import Article, Stage
 from search import views as search_views
 from search.models import MissedSearch
+from sharing.templatetags import sharing_tags
 from tests.support.factories import make_article, make_resource, make_stage, make_tip_page
 
 pytestmark = pytest.mark.django_db
@@ -165,3 +168,114 @@ def test_an_article_s_header_marks_guidance(client, world):
         client.get("/about-nothing/"), 'aria-current="page">Guidance<', status_code=404
     )
     assert html.count('aria-current="page"') >= 1
+
+
+# The end of each page's head (its address, link preview and JSON-LD) is kept too
+# (templates/base.html, {% head_key %} in sharing/templatetags/sharing_tags.py).
+
+
+def head_addresses(response):
+    html = response.content.decode()
+    return (
+        re.search(r'<link rel="canonical" href="([^"]*)">', html).group(1),
+        re.search(r'<meta property="og:url" content="([^"]*)">', html).group(1),
+    )
+
+
+@pytest.mark.parametrize("url", ["/help/", "/help/wales/"])
+def test_the_help_pages_structured_data_is_kept(client, world, url, monkeypatch):
+    first = client.get(url)
+    assert b"application/ld+json" in first.content
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the help page's structured data was made again")
+
+    monkeypatch.setattr(sharing_tags.structured, "help_page", refuse)
+    assert client.get(url).content == first.content
+
+
+def test_an_article_s_preview_tags_and_json_ld_are_kept(client, world, monkeypatch):
+    first = client.get("/guidance/crying-and-colic/")
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the head was made again")
+
+    monkeypatch.setattr(sharing_tags.cards, "card_for", refuse)
+    monkeypatch.setattr(sharing_tags.structured, "reviewed_page", refuse)
+    assert client.get("/guidance/crying-and-colic/").content == first.content
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("/guidance/crying-and-colic/", "http://{host}/guidance/crying-and-colic/"),
+        (
+            "/guidance/crying-and-colic/?utm_source=leaflet",
+            "http://{host}/guidance/crying-and-colic/",
+        ),
+        ("/guidance/", "http://{host}/guidance/"),
+        ("/guidance/?stage=newborn", "http://{host}/guidance/?stage=newborn"),
+        ("/search/?q=colic", "http://{host}/search/?q=colic"),
+        ("/search/?q=helpline", "http://{host}/search/?q=helpline"),
+        ("/help/wales/", "http://{host}/help/wales/"),
+    ],
+)
+def test_a_kept_head_keeps_each_page_s_own_address_on_each_host(client, world, url, expected):
+    # Every address seen first on one host, then on another: none takes another's head.
+    for host in ("localhost", "127.0.0.1"):
+        for each in ("/guidance/crying-and-colic/", "/guidance/", "/search/?q=colic", url):
+            client.get(each, HTTP_HOST=host)
+        address = expected.format(host=host)
+        assert head_addresses(client.get(url, HTTP_HOST=host)) == (address, address)
+
+
+def test_a_kept_head_keeps_the_scheme(client, world, settings):
+    settings.SECURE_SSL_REDIRECT = False
+    client.get("/guidance/crying-and-colic/")
+    secure = client.get("/guidance/crying-and-colic/", secure=True)
+    plain = client.get("/guidance/crying-and-colic/")
+
+    assert head_addresses(secure)[1] == "https://testserver/guidance/crying-and-colic/"
+    assert head_addresses(plain)[1] == "http://testserver/guidance/crying-and-colic/"
+    assert b'"url":"https://testserver/guidance/crying-and-colic/"' in secure.content
+
+
+def test_a_staff_preview_never_uses_a_kept_head(client, admin_client, world, monkeypatch):
+    article = Article.objects.get(slug="crying-and-colic")
+    client.get(article.get_absolute_url())
+    client.get(article.get_absolute_url())  # its head is kept now
+    made = []
+    real = sharing_tags.structured.reviewed_page
+
+    def counted(*args, **kwargs):
+        made.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(sharing_tags.structured, "reviewed_page", counted)
+    preview = admin_client.get(
+        reverse("editorial:preview", kwargs={"kind": "article", "pk": article.pk})
+    )
+
+    assert preview.status_code == 200
+    assert len(made) == 1
+
+
+def test_static_addresses_follow_a_change_of_static_settings(client, world, settings):
+    client.get("/tips/")
+    settings.STATIC_URL = "/elsewhere/"
+    assertContains(client.get("/tips/"), 'href="/elsewhere/css/site.css"')
+
+
+def test_unknown_addresses_share_one_kept_head(client, world, monkeypatch):
+    stored = []
+    real = fragments._store
+
+    def store(key, html):
+        stored.append(key)
+        real(key, html)
+
+    monkeypatch.setattr(fragments, "_store", store)
+    for number in range(5):
+        client.get(f"/no-such-page-{number}/")
+
+    assert len([key for key in stored if ":head:" in key]) == 1

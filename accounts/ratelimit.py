@@ -10,7 +10,8 @@ Retry-After).
 
 Counts live in Django's cache, which every app server shares when it is Redis, for one window
 (a minute by default). The key is a keyed hash of the address and the window, so no address is
-stored, and each key expires with its window.
+stored, and each key expires with its window. ``over_limit`` keeps that count for the public forms
+too (page feedback, share packs), each under its own name and with its own limit.
 """
 
 import hashlib
@@ -20,9 +21,10 @@ import time
 from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+
+from core.requests import plain_refusal
 
 
 class PostRateLimitMiddleware:
@@ -33,8 +35,16 @@ class PostRateLimitMiddleware:
         self.login_prefix = reverse("accounts:login").rsplit("login/", 1)[0]
 
     def __call__(self, request):
-        if request.method == "POST" and self.is_limited(request) and self.over_limit(request):
-            return self.refuse()
+        if (
+            request.method == "POST"
+            and self.is_limited(request)
+            and over_limit(request, "post", settings.LOGIN_RATE_LIMIT, settings.LOGIN_RATE_WINDOW)
+        ):
+            return plain_refusal(
+                _("Too many attempts from your connection. Please wait a minute and try again."),
+                429,
+                {"Retry-After": str(settings.LOGIN_RATE_WINDOW)},
+            )
         return self.get_response(request)
 
     def is_limited(self, request):
@@ -45,31 +55,25 @@ class PostRateLimitMiddleware:
             or settings.SESSION_COOKIE_NAME not in request.COOKIES
         )
 
-    @staticmethod
-    def over_limit(request):
-        limit = settings.LOGIN_RATE_LIMIT
-        if limit <= 0:
-            return False
-        window = int(time.time() // settings.LOGIN_RATE_WINDOW)
-        key = f"ratelimit:post:{address_digest(request, window)}"
-        cache.add(key, 0, settings.LOGIN_RATE_WINDOW + 1)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr: this is the window's first
-            cache.add(key, 1, settings.LOGIN_RATE_WINDOW + 1)
-            count = 1
-        return count > limit
 
-    @staticmethod
-    def refuse():
-        response = HttpResponse(
-            _("Too many attempts from your connection. Please wait a minute and try again."),
-            status=429,
-            content_type="text/plain; charset=utf-8",
-        )
-        response["Retry-After"] = str(settings.LOGIN_RATE_WINDOW)
-        response["Cache-Control"] = "no-store"
-        return response
+def over_limit(request, name, limit, seconds):
+    """Count this request against its address under ``name`` for a window of ``seconds``: is it
+    more than ``limit``? A limit of 0 counts nothing and is never over.
+
+    Several limits (the login steps, page feedback, share packs) share this; each counts under
+    its own ``name``, so one never uses up another.
+    """
+    if limit <= 0:
+        return False
+    window = int(time.time() // seconds)
+    key = f"ratelimit:{name}:{address_digest(request, window)}"
+    cache.add(key, 0, seconds + 1)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr: this is the window's first
+        cache.add(key, 1, seconds + 1)
+        count = 1
+    return count > limit
 
 
 def address_digest(request, window):

@@ -3,9 +3,10 @@
 
 The buttons sit in the cached part of articles, tip pages and the help page, the same bytes for
 everyone: no CSRF token and no cookie. A post is refused when a browser says it came from
-another site (``core.requests.is_same_origin``), when its body is bigger than a comment can be,
-when the trap field is filled in, and past a limit per address (counted in the cache for an
-hour under a keyed hash of the address, never the address itself).
+another site, when its body is bigger than a comment can be, or past a limit per address
+(``core.requests.refuse_post``; counted in the cache for an hour under a keyed hash of the
+address, never the address itself, by ``accounts.ratelimit.over_limit``); and when the trap
+field is filled in.
 
 Without JavaScript it is post, redirect, get: ``POST /feedback/`` keeps the answer and sends the
 browser (303) to ``/feedback/thanks/?t=<token>``, which thanks them and offers the comment form;
@@ -14,12 +15,11 @@ which then says it has the comment. With JavaScript (static/js/feedback.js) the 
 are made with ``fetch`` and the thank-you part of the answer replaces the buttons in place.
 """
 
-import time
+from functools import partial
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -27,8 +27,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
-from accounts.ratelimit import address_digest
-from core.requests import is_same_origin
+from accounts.ratelimit import over_limit
+from core import requests
 
 from . import pages, tokens
 from .forms import AnswerForm, CommentForm
@@ -49,48 +49,28 @@ def _no_store(response):
     return response
 
 
-def plain_refusal(message, status, **headers):
-    response = HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
-    for name, value in headers.items():
-        response[name] = value
-    return _no_store(response)
-
-
-def over_rate_limit(request):
-    """Count this post against its address (as a keyed hash) for the window; over the limit?"""
-    limit = getattr(settings, "FEEDBACK_RATE_LIMIT", RATE_LIMIT)
-    seconds = getattr(settings, "FEEDBACK_RATE_WINDOW_SECONDS", RATE_WINDOW_SECONDS)
-    if limit <= 0:
-        return False
-    window = int(time.time() // seconds)
-    key = f"ratelimit:feedback:{address_digest(request, window)}"
-    cache.add(key, 0, seconds + 1)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, seconds + 1)
-        count = 1
-    return count > limit
+def plain_refusal(message, status):
+    return _no_store(requests.plain_refusal(message, status))
 
 
 def refuse_post(request):
-    """A plain refusal for a post that must not be kept, or ``None``."""
-    if not is_same_origin(request):
-        return plain_refusal(_("Feedback can only be sent from the pages of this site."), 403)
-    try:
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        length = MAX_BODY_BYTES + 1
-    if length > MAX_BODY_BYTES or length < 0:
-        return plain_refusal(_("That is more than feedback can hold."), 413)
-    if over_rate_limit(request):
-        seconds = getattr(settings, "FEEDBACK_RATE_WINDOW_SECONDS", RATE_WINDOW_SECONDS)
-        return plain_refusal(
-            _("Too much feedback from your connection. Please try again later."),
-            429,
-            **{"Retry-After": str(seconds)},
-        )
-    return None
+    """A plain refusal for a post that must not be kept, or ``None`` (``core.requests``)."""
+    seconds = getattr(settings, "FEEDBACK_RATE_WINDOW_SECONDS", RATE_WINDOW_SECONDS)
+    refusal = requests.refuse_post(
+        request,
+        max_bytes=MAX_BODY_BYTES,
+        over_limit=partial(
+            over_limit,
+            name="feedback",
+            limit=getattr(settings, "FEEDBACK_RATE_LIMIT", RATE_LIMIT),
+            seconds=seconds,
+        ),
+        retry_after=seconds,
+        other_site=_("Feedback can only be sent from the pages of this site."),
+        too_big=_("That is more than feedback can hold."),
+        too_many=_("Too much feedback from your connection. Please try again later."),
+    )
+    return None if refusal is None else _no_store(refusal)
 
 
 def thanks_url(token):

@@ -8,14 +8,13 @@ a request came from (``Sec-Fetch-Site``, ``Origin``) instead, and limited per ad
 only as a keyed hash, in the cache, for an hour).
 """
 
-import time
+from functools import partial
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -23,9 +22,8 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
-from accounts.ratelimit import address_digest
-from core import kinds
-from core.requests import is_same_origin
+from accounts.ratelimit import over_limit
+from core import kinds, requests
 from search.forms import SearchTextField
 
 from . import qr
@@ -143,56 +141,23 @@ class PackForm(forms.Form):
 # Refusing posts ---------------------------------------------------------------------------------
 
 
-def plain_refusal(message, status, **headers):
-    response = HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
-    response["Cache-Control"] = "no-store"
-    for name, value in headers.items():
-        response[name] = value
-    return response
-
-
-def is_from_our_site(request):
-    """Did the browser send this form from one of our own pages? (``core.requests``)"""
-    return is_same_origin(request)
-
-
-def over_rate_limit(request):
-    """Count this post against its address (as a keyed hash) for the window; over the limit?"""
-    limit = getattr(settings, "PACK_RATE_LIMIT", RATE_LIMIT)
-    seconds = getattr(settings, "PACK_RATE_WINDOW_SECONDS", RATE_WINDOW_SECONDS)
-    if limit <= 0:
-        return False
-    window = int(time.time() // seconds)
-    key = f"ratelimit:packs:{address_digest(request, window)}"
-    cache.add(key, 0, seconds + 1)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, seconds + 1)
-        count = 1
-    return count > limit
-
-
 def refuse_post(request):
-    """A plain refusal for a post that must not make a pack, or ``None``."""
-    if not is_from_our_site(request):
-        return plain_refusal(
-            _("Share packs can only be made from the form on this site."), status=403
-        )
-    try:
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        length = MAX_BODY_BYTES + 1
-    if length > MAX_BODY_BYTES:
-        return plain_refusal(_("That is more than a share pack can hold."), status=413)
-    if over_rate_limit(request):
-        seconds = getattr(settings, "PACK_RATE_WINDOW_SECONDS", RATE_WINDOW_SECONDS)
-        return plain_refusal(
-            _("Too many share packs from your connection. Please try again later."),
-            status=429,
-            **{"Retry-After": str(seconds)},
-        )
-    return None
+    """A plain refusal for a post that must not make a pack, or ``None`` (``core.requests``)."""
+    seconds = getattr(settings, "PACK_RATE_WINDOW_SECONDS", RATE_WINDOW_SECONDS)
+    return requests.refuse_post(
+        request,
+        max_bytes=MAX_BODY_BYTES,
+        over_limit=partial(
+            over_limit,
+            name="packs",
+            limit=getattr(settings, "PACK_RATE_LIMIT", RATE_LIMIT),
+            seconds=seconds,
+        ),
+        retry_after=seconds,
+        other_site=_("Share packs can only be made from the form on this site."),
+        too_big=_("That is more than a share pack can hold."),
+        too_many=_("Too many share packs from your connection. Please try again later."),
+    )
 
 
 # The pages ----------------------------------------------------------------------------------------

@@ -22,6 +22,9 @@ from core import contentversion, phones
 # The one row there is. A fixed key keeps it one row whatever saves it.
 SINGLETON_PK = 1
 CACHE_KEY = "site-settings:{token}"
+# The values of the content version this process read last, as (token, values): a save ends the
+# version (``SiteSettings.save``), so values kept under a token are never out of date.
+_kept = (None, None)
 
 DEFAULT_FOOTER_STATEMENT = (
     "We are a UK charity. We help parents understand their baby's feelings, and look after "
@@ -152,16 +155,23 @@ class SiteSettings(models.Model):
     @classmethod
     def current(cls):
         """
-        The record as pages show it, from the cache when this content version has read it.
-        Before anyone has saved it, its defaults, without writing anything.
+        The record as pages show it, from the cache when this content version has read it (and
+        from this process's memory when it has read it itself). Before anyone has saved it, its
+        defaults, without writing anything.
         """
-        key = CACHE_KEY.format(token=contentversion.content_version()["token"])
-        values = cache.get(key)
-        if values is None:
-            found = cls.objects.filter(pk=SINGLETON_PK).first()
-            found = found or cls(pk=SINGLETON_PK, charity_name=settings.SITE_NAME)
-            values = {field.attname: getattr(found, field.attname) for field in cls._meta.fields}
-            cache.set(key, values, settings.PAGE_CACHE_SECONDS)
+        global _kept
+        token = contentversion.content_version()["token"]
+        kept_token, values = _kept
+        if kept_token != token:
+            key = CACHE_KEY.format(token=token)
+            if (values := cache.get(key)) is None:
+                found = cls.objects.filter(pk=SINGLETON_PK).first()
+                found = found or cls(pk=SINGLETON_PK, charity_name=settings.SITE_NAME)
+                values = {
+                    field.attname: getattr(found, field.attname) for field in cls._meta.fields
+                }
+                cache.set(key, values, settings.PAGE_CACHE_SECONDS)
+            _kept = (token, values)
         return cls(**values)
 
     @property

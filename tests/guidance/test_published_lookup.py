@@ -33,6 +33,22 @@ def test_the_sql_is_prepared_and_finds_a_published_page(lookup):
     assert found.body_text == article.body_text  # loaded when asked for, as with the ORM
 
 
+def test_the_object_is_the_one_the_orm_makes(lookup):
+    article = make_article(slug="calm", title="Calm", last_reviewed=datetime.date(2026, 5, 1))
+    expected = Article.objects.published().defer("body_text").get(pk=article.pk)
+
+    found = lookup.get("calm")
+
+    for field in Article._meta.concrete_fields:
+        if field.attname == "body_text":
+            continue
+        value = getattr(found, field.attname)
+        assert value == getattr(expected, field.attname), field.name
+        assert type(value) is type(getattr(expected, field.attname)), field.name
+    assert timezone.is_aware(found.published_at)
+    assert (found._state.adding, found._state.db) == (False, "default")
+
+
 @pytest.mark.parametrize(
     "fields",
     [

@@ -49,7 +49,7 @@ def _key(request, kind, name, parts):
     # One page may hold several parts: read the version, and check the host, once for all.
     if (found := getattr(request, "_fragments_token", None)) is None:
         found = request._fragments_token = (
-            contentversion.content_version()["token"],
+            f"{contentversion.content_version()['token']}-{contentversion.release()}",
             request.get_host(),
         )
     token, host = found

@@ -13,6 +13,7 @@ import hashlib
 from django.urls import Resolver404, resolve
 from django.utils.http import urlencode
 
+from core import contentversion
 from guidance.models import Nation
 
 
@@ -88,6 +89,8 @@ def page_key(request):
     """The page's key, without its encoding. Raises ``DisallowedHost`` for a host not in
     ALLOWED_HOSTS: pages name their own address, so each host has its own copy."""
     address = f"{request.scheme}://{request.get_host()}{request.path}?{page_parameters(request)}"
+    # The release too: a page kept by the code before a deploy names its static files.
+    address = f"{contentversion.release()} {address}"
     digest = hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()[:32]
     return f"pagecache:page:{digest}"
 

@@ -4,7 +4,9 @@ the print style in static/css/site.css), and the share buttons' script works in 
 Every starter article and tip page is printed with the urgent lines of Northern Ireland (the
 longest lines: its urgent service has no single number, so its words are printed), and every
 nation's help page. Each PDF's pages are counted with poppler's pdfinfo when it is installed,
-otherwise by its page objects.
+otherwise by its page objects; its text, read back with poppler's pdftotext, must hold the
+whole of what the leaflet says (a leaflet is cut to its sheet, so a layout mistake would lose
+words silently, not add a page).
 """
 
 import re
@@ -25,6 +27,15 @@ def page_count(pdf):
         info = subprocess.run([pdfinfo, "-"], input=pdf, capture_output=True, check=True)
         return int(re.search(rb"^Pages:\s+(\d+)", info.stdout, re.MULTILINE)[1])
     return len(re.findall(rb"/Type\s*/Page\b", pdf))
+
+
+def pdf_text(pdf):
+    """The PDF's words, whitespace made single spaces (CI installs poppler-utils)."""
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    done = subprocess.run([pdftotext, "-", "-"], input=pdf, capture_output=True, check=True)
+    return " ".join(done.stdout.decode().split())
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +70,16 @@ def test_every_article_and_tip_page_leaflet_prints_on_one_page(printer):
     counts = {path: page_count(printer(path)) for path in paths}
 
     assert counts == dict.fromkeys(paths, 1)
+
+
+def test_every_article_leaflet_prints_all_of_in_brief_and_its_address_once(printer):
+    for article in Article.objects.published().order_by("slug"):
+        text = pdf_text(printer(f"/guidance/{article.slug}/leaflet/"))
+
+        for point in article.in_brief_points:
+            assert " ".join(point.split()) in text, (article.slug, point)
+        assert "Scan to read this online:" in text
+        assert text.count(f"/a/{article.pk}/") == 1, article.slug
 
 
 def test_longest_article_leaflet_prints_uk_wide_on_one_page(printer, live_site):

@@ -383,3 +383,35 @@ def test_every_page_named_in_the_cache_parameters_exists():
     slugs = {"sharing:article_leaflet", "sharing:tip_page_leaflet"}
     for name in pagecache.PAGE_PARAMETERS:
         assert reverse(name, kwargs={"slug": "x"} if name in slugs else None)
+
+
+def test_a_page_kept_before_a_deploy_is_not_served_after_it(client, world, monkeypatch):
+    """A new release names new static files: its pages and their parts are kept anew."""
+    monkeypatch.setattr("core.contentversion.release", lambda: "release-one")
+    first = client.get(ARTICLE)
+    assert client.get(ARTICLE)["X-Page-Cache"] == "hit"
+
+    monkeypatch.setattr("core.contentversion.release", lambda: "release-two")
+    after = client.get(ARTICLE)
+
+    assert (first["X-Page-Cache"], after["X-Page-Cache"]) == ("miss", "miss")
+    assert client.get(ARTICLE)["X-Page-Cache"] == "hit"
+
+
+def test_the_release_is_the_collected_static_files_manifest(settings, tmp_path):
+    from django.contrib.staticfiles.storage import staticfiles_storage
+    from django.core.management import call_command
+
+    from core import contentversion
+
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+        },
+    }
+    call_command("collectstatic", interactive=False, verbosity=0)
+    staticfiles_storage._setup()
+
+    assert contentversion.release() == staticfiles_storage.manifest_hash != ""

@@ -407,9 +407,7 @@ def test_the_release_is_the_collected_static_files_manifest(settings, tmp_path):
     settings.STATIC_ROOT = tmp_path
     settings.STORAGES = {
         **settings.STORAGES,
-        "staticfiles": {
-            "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
-        },
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
     }
     call_command("collectstatic", interactive=False, verbosity=0)
     staticfiles_storage._setup()

@@ -156,7 +156,13 @@ def test_leaflet_prints_the_button_with_a_hint_for_no_javascript(client, world):
     (button,) = elements(response, "button", type="button")
     assert "data-print" in button and "hidden" in button
     assertContains(response, "use your browser's Print command")
-    assertContains(response, '<meta name="robots" content="noindex">', html=True)
+    # A printable copy: search engines are sent to the page itself rather than told to skip it.
+    assertContains(
+        response,
+        '<link rel="canonical" href="http://testserver/guidance/crying-newborn/">',
+        html=True,
+    )
+    assertNotContains(response, 'name="robots"')
     assert links_to(response, "/guidance/crying-newborn/")
 
 

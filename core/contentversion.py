@@ -13,8 +13,13 @@ itself is ``website.pagecache``.
 import contextlib
 import contextvars
 import datetime
+import functools
+import hashlib
+import os
 import uuid
+from pathlib import Path
 
+from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
 from django.db import transaction
@@ -54,11 +59,42 @@ def rendering_in(version):
 
 
 def release():
-    """Which static files the running code's pages name: the hash of the collected files' manifest
-    (empty where static files are not hashed, as in development). Kept pages and parts are filed
-    under it too, so after a deploy no page is served that names the old stylesheet or scripts:
-    a change of style (for print, say) reaches readers with the release, not 10 minutes later."""
-    return getattr(staticfiles_storage, "manifest_hash", "") or ""
+    """Which release of the code is serving: a digest of its Python modules, templates and
+    translations, and the hash of the collected static files' manifest (empty where static files
+    are not hashed, as in development). Kept pages and parts are filed under it as well, so that
+    after a deploy no page or part is served that the old code rendered: one that names the old
+    stylesheet, or shows what an old template showed, for up to ``PAGE_CACHE_SECONDS``. Where
+    static files are served from (``STATIC_URL``) is part of it too."""
+    manifest = getattr(staticfiles_storage, "manifest_hash", "") or ""
+    return f"{_code_digest()}-{manifest}-{_static_digest(settings.STATIC_URL)}"
+
+
+@functools.lru_cache(maxsize=4)
+def _static_digest(static_url):
+    return hashlib.sha256(static_url.encode()).hexdigest()[:8]
+
+
+# What the code that renders pages is made of, and the folders of the project that are not it.
+CODE_SUFFIXES = (".py", ".html", ".txt", ".xml", ".js", ".mo")
+NOT_CODE = frozenset({"tests", "docs", "static", "var", "node_modules", "__pycache__"})
+
+
+@functools.cache
+def _code_digest():
+    """Worked out once per process (gunicorn's master, before it forks: config/wsgi.py), in a
+    few milliseconds; a deploy starts new processes."""
+    base = Path(settings.BASE_DIR)
+    digest = hashlib.sha256()
+    for folder, subfolders, files in os.walk(base):
+        subfolders[:] = sorted(
+            name for name in subfolders if name not in NOT_CODE and not name.startswith(".")
+        )
+        for name in sorted(files):
+            if name.endswith(CODE_SUFFIXES):
+                path = Path(folder, name)
+                digest.update(path.relative_to(base).as_posix().encode() + b"\0")
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def is_current(version):

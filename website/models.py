@@ -22,8 +22,8 @@ from core import contentversion, phones
 # The one row there is. A fixed key keeps it one row whatever saves it.
 SINGLETON_PK = 1
 CACHE_KEY = "site-settings:{token}"
-# The values of the content version this process read last, as (token, values): a save ends the
-# version (``SiteSettings.save``), so values kept under a token are never out of date.
+# The record as this process read it last, with its content version's token: a save ends the
+# version (``SiteSettings.save``), so a record kept under a token is never out of date.
 _kept = (None, None)
 
 DEFAULT_FOOTER_STATEMENT = (
@@ -157,11 +157,12 @@ class SiteSettings(models.Model):
         """
         The record as pages show it, from the cache when this content version has read it (and
         from this process's memory when it has read it itself). Before anyone has saved it, its
-        defaults, without writing anything.
+        defaults, without writing anything. Every caller in this content version gets the same
+        object, to read: change the record through ``load()`` and ``save()``.
         """
         global _kept
         token = contentversion.content_version()["token"]
-        kept_token, values = _kept
+        kept_token, record = _kept
         if kept_token != token:
             key = CACHE_KEY.format(token=token)
             if (values := cache.get(key)) is None:
@@ -171,8 +172,9 @@ class SiteSettings(models.Model):
                     field.attname: getattr(found, field.attname) for field in cls._meta.fields
                 }
                 cache.set(key, values, settings.PAGE_CACHE_SECONDS)
-            _kept = (token, values)
-        return cls(**values)
+            record = cls(**values)
+            _kept = (token, record)
+        return record
 
     @property
     def name(self):

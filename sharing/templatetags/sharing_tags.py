@@ -48,7 +48,10 @@ class CaptureNode(template.Node):
 
 
 def _origin(request):
-    return f"{request.scheme}://{request.get_host()}"
+    # Asked for several times a page (the page's address, its preview, data-site): once is enough.
+    if (origin := getattr(request, "_sharing_origin", None)) is None:
+        origin = request._sharing_origin = f"{request.scheme}://{request.get_host()}"
+    return origin
 
 
 def _absolute(request, path):

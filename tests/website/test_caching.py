@@ -398,7 +398,7 @@ def test_a_page_kept_before_a_deploy_is_not_served_after_it(client, world, monke
     assert client.get(ARTICLE)["X-Page-Cache"] == "hit"
 
 
-def test_the_release_is_the_collected_static_files_manifest(settings, tmp_path):
+def test_the_release_is_the_code_and_the_collected_static_files_manifest(settings, tmp_path):
     from django.contrib.staticfiles.storage import staticfiles_storage
     from django.core.management import call_command
 
@@ -412,4 +412,28 @@ def test_the_release_is_the_collected_static_files_manifest(settings, tmp_path):
     call_command("collectstatic", interactive=False, verbosity=0)
     staticfiles_storage._setup()
 
-    assert contentversion.release() == staticfiles_storage.manifest_hash != ""
+    code, manifest, _static_url = contentversion.release().split("-")
+    assert manifest == staticfiles_storage.manifest_hash != ""
+    assert code == contentversion._code_digest()
+
+
+def test_the_release_changes_with_a_template_or_module_but_not_with_tests(settings, tmp_path):
+    from core import contentversion
+
+    settings.BASE_DIR = tmp_path
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "views.py").write_text("ANSWER = 1\n")
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_app.py").write_text("first\n")
+    digest = contentversion._code_digest.__wrapped__
+
+    first = digest()
+    (tmp_path / "tests" / "test_app.py").write_text("second\n")
+    (tmp_path / "app" / "notes.md").write_text("not code\n")
+    assert digest() == first
+
+    (tmp_path / "app" / "page.html").write_text("<p>new</p>\n")
+    with_template = digest()
+    (tmp_path / "app" / "views.py").write_text("ANSWER = 2\n")
+
+    assert len({first, with_template, digest()}) == 3

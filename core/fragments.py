@@ -10,7 +10,7 @@ content it shows. Only public views use this: a staff preview renders everything
 draft is never stored where a parent's request could find it.
 """
 
-import pickle
+import copy
 
 from django.conf import settings
 from django.core.cache import cache
@@ -79,20 +79,21 @@ def value(request, name, *parts, compute=None):
     """Like ``cached``, for data rather than HTML: what ``compute()`` returns (anything the
     cache can store; ``None`` too), kept until any content changes. For the few small facts a
     page needs besides its cached parts, such as the stages a list can be filtered by or how
-    many pages a list has. With no ``compute``, the value if it is kept, else ``None``."""
+    many pages a list has. With no ``compute``, the value if it is kept, else ``None``.
+
+    The process keeps what it read (a value under a key never changes either), and each request
+    gets a shallow copy of it: a list of its own, holding the same objects as every other
+    request's, which views only read (unpickling a list of model objects on every request cost
+    more than the rest of a list page's view)."""
     key = _key(request, "value", name, parts)
-    # A value may be objects a view could change, and each request must have its own: the
-    # process keeps it pickled (a value under a key never changes either), and each request
-    # unpickles its own copy, with no cache read.
-    if (kept := _kept.get(key)) is not None:
-        return pickle.loads(kept)[0]
-    if (found := cache.get(key)) is None:
-        if compute is None:
-            return None
-        found = (compute(),)
-        cache.set(key, found, settings.PAGE_CACHE_SECONDS)
-    _keep(key, pickle.dumps(found, pickle.HIGHEST_PROTOCOL))
-    return found[0]
+    if (kept := _kept.get(key)) is None:
+        if (kept := cache.get(key)) is None:
+            if compute is None:
+                return None
+            kept = (compute(),)
+            cache.set(key, kept, settings.PAGE_CACHE_SECONDS)
+        _keep(key, kept)
+    return copy.copy(kept[0])
 
 
 def lazy(function):

@@ -430,6 +430,9 @@ def test_the_release_changes_with_a_template_or_module_but_not_with_tests(settin
     first = digest()
     (tmp_path / "tests" / "test_app.py").write_text("second\n")
     (tmp_path / "app" / "notes.md").write_text("not code\n")
+    (tmp_path / "venv" / "lib").mkdir(parents=True)
+    (tmp_path / "venv" / "pyvenv.cfg").write_text("home = /usr/bin\n")
+    (tmp_path / "venv" / "lib" / "package.py").write_text("installed\n")
     assert digest() == first
 
     (tmp_path / "app" / "page.html").write_text("<p>new</p>\n")

@@ -16,6 +16,7 @@ import subprocess
 import pytest
 
 from guidance.models import Article, Nation
+from sharing.leaflets import TIPS
 from tests.support.browser import PHONE
 from tips.models import TipPage
 
@@ -80,6 +81,16 @@ def test_every_article_leaflet_prints_all_of_in_brief_and_its_address_once(print
             assert " ".join(point.split()) in text, (article.slug, point)
         assert "Scan to read this online:" in text
         assert text.count(f"/a/{article.pk}/") == 1, article.slug
+
+
+def test_every_tip_page_leaflet_prints_its_first_tips_whole(printer):
+    for tip_page in TipPage.objects.published().order_by("slug"):
+        path = f"/tips/{tip_page.slug}/leaflet/?nation={Nation.NORTHERN_IRELAND.value}"
+        text = pdf_text(printer(path))
+
+        for tip in tip_page.tips.all()[:TIPS]:
+            assert " ".join(tip.baby_says.split()) in text, (tip_page.slug, tip.baby_says)
+        assert text.count(f"/t/{tip_page.pk}/") == 1, tip_page.slug
 
 
 def test_longest_article_leaflet_prints_uk_wide_on_one_page(printer, live_site):

@@ -6,8 +6,9 @@ still rarely needs every part rendered afresh: an article's text, sources and si
 same for every reader until an editor changes something. Each part is filed under the current
 content version (``core.contentversion``), which ends with any change to any content (and at
 each scheduled publish time, and the day a review falls due), so a part is never older than the
-content it shows. Only public views use this: a staff preview renders everything itself, so a
-draft is never stored where a parent's request could find it.
+content it shows; and under the release (``contentversion.release``), so a part is never older
+than the code that renders it either. Only public views use this: a staff preview renders
+everything itself, so a draft is never stored where a parent's request could find it.
 """
 
 import copy

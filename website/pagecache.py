@@ -3,9 +3,10 @@ A page cache for anonymous readers that is never stale after an edit.
 
 Every cached copy records the content version it was rendered in (``core.contentversion``),
 which ends with any change to content, and is served only while that version is current. Here
-is how a request becomes a key: one per page (address and the parameters it reads) and encoding,
-so a hit reads the version and the copy together in one round trip to the cache, and a new copy
-replaces the old version's rather than sitting beside it until it expires.
+is how a request becomes a key: one per page (address and the parameters it reads, and the
+release, ``contentversion.release``, so that a deploy starts afresh) and encoding, so a hit
+reads the version and the copy together in one round trip to the cache, and a new copy replaces
+the old version's rather than sitting beside it until it expires.
 """
 
 import hashlib

@@ -4,11 +4,14 @@ import datetime
 
 import pytest
 from django.contrib.sitemaps import Sitemap
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from core import contentversion
 from core.models import Status
 from tests.support import pages
 from tests.support.factories import make_article
@@ -399,11 +402,6 @@ def test_a_page_kept_before_a_deploy_is_not_served_after_it(client, world, monke
 
 
 def test_the_release_is_the_code_and_the_collected_static_files_manifest(settings, tmp_path):
-    from django.contrib.staticfiles.storage import staticfiles_storage
-    from django.core.management import call_command
-
-    from core import contentversion
-
     settings.STATIC_ROOT = tmp_path
     settings.STORAGES = {
         **settings.STORAGES,
@@ -418,8 +416,6 @@ def test_the_release_is_the_code_and_the_collected_static_files_manifest(setting
 
 
 def test_the_release_changes_with_a_template_or_module_but_not_with_tests(settings, tmp_path):
-    from core import contentversion
-
     settings.BASE_DIR = tmp_path
     (tmp_path / "app").mkdir()
     (tmp_path / "app" / "views.py").write_text("ANSWER = 1\n")

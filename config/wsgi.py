@@ -1,10 +1,15 @@
 import os
 
-from django.core.wsgi import get_wsgi_application
+import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+# What django.core.wsgi.get_wsgi_application does, with Django's handler remembering where
+# recent paths lead (config/handler.py).
+django.setup(set_prefix=False)
 
-django_application = get_wsgi_application()
+from config.handler import Handler  # noqa: E402
+
+django_application = Handler()
 
 # Imported once Django is set up: it reads the settings and the cache.
 from config.cachedpages import CachedPages  # noqa: E402

@@ -12,6 +12,7 @@ everything itself, so a draft is never stored where a parent's request could fin
 """
 
 import copy
+import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
@@ -27,6 +28,8 @@ from . import contentversion
 # Cleared when full; at most a few MB.
 KEPT = 200
 _kept = {}
+# The longest key kept as it is (with Django's prefix and version, under memcached's 250).
+LONGEST_KEY = 200
 
 
 def _read(key):
@@ -54,7 +57,12 @@ def _key(request, kind, name, parts):
             request.get_host(),
         )
     token, host = found
-    return ":".join((kind, token, name, get_language() or "", host, *(str(part) for part in parts)))
+    key = ":".join((kind, token, name, get_language() or "", host, *(str(part) for part in parts)))
+    if len(key) > LONGEST_KEY:
+        # Caches may refuse a long key (memcached's limit is 250 characters); a long slug or
+        # query is kept under its digest instead.
+        key = f"{kind}:{token}:{name}:{hashlib.sha256(key.encode()).hexdigest()}"
+    return key
 
 
 def cached(request, name, *parts, render):

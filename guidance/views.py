@@ -3,6 +3,7 @@
 import functools
 import time
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import connections, router
 from django.db.models import Prefetch, prefetch_related_objects
@@ -139,19 +140,34 @@ class PublishedBySlug:
 
     MARKERS = ("\x00slug-one", "\x00slug-two")
 
-    def __init__(self, queryset):
+    def __init__(self, name, queryset):
+        self.name = name
         self.queryset = queryset
-        self.model = None
         self.prepared = {}
+
+    @functools.cached_property
+    def model(self):
+        return self.queryset().model
+
+    def kept(self, request, slug):
+        """``get(slug)``, kept in the fragment cache (``fragments.value``) until any content
+        changes, as the page's parts are: a page viewed again reads no row at all. Each request
+        gets a copy of the object of its own. A slug no page could have is not looked for.
+        Anyone signed in (staff) gets the row as it is now, as the page cache never answers them
+        either."""
+        if len(slug) > self.model._meta.get_field("slug").max_length:
+            raise Http404
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return self.get(slug)
+        return fragments.value(request, self.name, slug, compute=lambda: self.get(slug))
 
     def get(self, slug):
         if "\x00" in slug:
             # No slug holds a NUL, and PostgreSQL refuses one in a text value.
             raise Http404
-        model = self.queryset().model if self.model is None else self.model
+        model = self.model
         db = router.db_for_read(model)
         if (prepared := self.prepared.get(db)) is None:
-            self.model = model
             prepared = self.prepared[db] = self.prepare(db)
         if prepared is False:
             return get_object_or_404(self.queryset().using(db), slug=slug)
@@ -203,7 +219,9 @@ class PublishedBySlug:
         return sql, first, slug_at[0], now_at[0], names, converters
 
 
-_published_article = PublishedBySlug(lambda: Article.objects.published().defer("body_text"))
+_published_article = PublishedBySlug(
+    "article-row", lambda: Article.objects.published().defer("body_text")
+)
 
 
 def article_detail(request, slug):
@@ -212,7 +230,7 @@ def article_detail(request, slug):
     (``core.fragments``) until any content changes: its four queries and most of the rendering
     happen only when it does not.
     """
-    article = _published_article.get(slug)
+    article = _published_article.kept(request, slug)
 
     def render_content():
         prefetch_related_objects([article], *_article_details())

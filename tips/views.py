@@ -29,7 +29,7 @@ def with_tip_page_details(tip_pages):
 
 
 # Its SQL compiled once per process (see ``PublishedBySlug``).
-_published_tip_page = PublishedBySlug(lambda: TipPage.objects.published())
+_published_tip_page = PublishedBySlug("tip-page-row", lambda: TipPage.objects.published())
 
 
 def tip_page_detail(request, slug):
@@ -37,7 +37,7 @@ def tip_page_detail(request, slug):
     ``tip_page`` and ``tip_page_content``, the page's main part, from the fragment cache
     (``core.fragments``) until any content changes.
     """
-    tip_page = _published_tip_page.get(slug)
+    tip_page = _published_tip_page.kept(request, slug)
 
     def render_content():
         prefetch_related_objects([tip_page], *_tip_page_details())

@@ -71,13 +71,14 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not self.is_anonymous_read(request):
             return self.private(self.get_response(request))
+        encoding = compression.negotiate(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+        if not settings.PAGE_CACHE:
+            # Nothing is stored, so the page needs no key.
+            return self.render(request, contentversion.content_version(), None, encoding)
         try:
             page = pagecache.page_key(request)
         except DisallowedHost:
             return self.get_response(request)  # which refuses the host, as for any request
-        encoding = compression.negotiate(request.META.get("HTTP_ACCEPT_ENCODING", ""))
-        if not settings.PAGE_CACHE:
-            return self.render(request, contentversion.content_version(), page, encoding)
 
         key = pagecache.copy_key(page, encoding)
         found = cache.get_many([contentversion.VERSION_KEY, key])

@@ -14,6 +14,7 @@ from django.dispatch import receiver
 from django.templatetags.static import static
 
 from core import fragments
+from core.templatenodes import HoldingNode
 
 register = template.Library()
 
@@ -29,18 +30,9 @@ def fragment(parser, token):
     return FragmentNode(name, vary_on, nodelist)
 
 
-class FragmentNode(template.Node):
+class FragmentNode(HoldingNode):
     def __init__(self, name, vary_on, nodelist):
         self.name, self.vary_on, self.nodelist = name, vary_on, nodelist
-        self._found = {}
-
-    def get_nodes_by_type(self, nodetype):
-        # Django looks for a parent template's blocks on every render of a page that extends
-        # it, walking every node; what a fragment holds never changes once parsed, so its
-        # answer is kept (a fresh list each time, as Django's own is).
-        if (found := self._found.get(nodetype)) is None:
-            found = self._found[nodetype] = super().get_nodes_by_type(nodetype)
-        return list(found)
 
     def render(self, context):
         request = context.get("request")

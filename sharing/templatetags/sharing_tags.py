@@ -21,6 +21,7 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
 from core import fragments, kinds
+from core.templatenodes import HoldingNode
 from sharing import cards, structured
 
 register = template.Library()
@@ -36,7 +37,7 @@ def capture(parser, token):
     return CaptureNode(nodelist, bits[2])
 
 
-class CaptureNode(template.Node):
+class CaptureNode(HoldingNode):
     def __init__(self, nodelist, name):
         self.nodelist, self.name = nodelist, name
 

@@ -10,6 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
+from core import fragments
+from core.models import Status
 from guidance.models import Article
 from tests.support.factories import make_article, make_resource, make_tip_page
 from tips.models import TipPage
@@ -31,11 +33,29 @@ def queries_for(client, url):
 
 
 @pytest.mark.parametrize("maker", [make_article, make_tip_page])
-def test_a_page_seen_again_reads_only_its_own_row(client, maker):
+def test_a_page_seen_again_reads_nothing_until_it_changes(
+    client, maker, django_capture_on_commit_callbacks
+):
     page = maker(resources=[make_resource()], sources=["A source"])
     first = queries_for(client, page.get_absolute_url())
 
-    assert queries_for(client, page.get_absolute_url()) == 1 < first
+    # Its own row is kept with its parts (``PublishedBySlug.kept``).
+    assert queries_for(client, page.get_absolute_url()) == 0 < first
+
+    page.status = Status.DRAFT
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save()
+    assert client.get(page.get_absolute_url()).status_code == 404
+
+
+def test_a_long_part_is_kept_under_a_short_key(rf):
+    request = rf.get("/")
+    long_one, other = "a" * 300, "a" * 299 + "b"
+
+    assert fragments.value(request, "row", long_one, compute=lambda: 1) == 1
+    assert fragments.value(request, "row", other, compute=lambda: 2) == 2
+    assert fragments.value(request, "row", long_one) == 1
+    assert len(fragments._key(request, "value", "row", [long_one])) <= fragments.LONGEST_KEY
 
 
 def test_a_change_to_a_linked_resource_shows_at_once(client, django_capture_on_commit_callbacks):

@@ -1,11 +1,12 @@
 """A public page's own row, read with SQL compiled once per process (``PublishedBySlug`` in
 guidance/views.py): the same answers as ``get_object_or_404(published(), slug=...)``, the time
-read anew for each request."""
+read anew for each request; and kept, for the public pages, until any content changes."""
 
 import datetime
 
 import pytest
 from django.http import Http404
+from django.test import RequestFactory
 from django.utils import timezone
 
 from core.models import Status
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def lookup():
-    return PublishedBySlug(lambda: Article.objects.published().defer("body_text"))
+    return PublishedBySlug("row", lambda: Article.objects.published().defer("body_text"))
 
 
 def test_the_sql_is_prepared_and_finds_a_published_page(lookup):
@@ -85,7 +86,7 @@ def test_odd_slugs_are_values_never_sql(lookup):
 
 def test_a_query_of_another_shape_is_left_to_the_orm():
     make_article(slug="calm")
-    lookup = PublishedBySlug(lambda: Article.objects.filter(status=Status.PUBLISHED))
+    lookup = PublishedBySlug("row", lambda: Article.objects.filter(status=Status.PUBLISHED))
 
     assert lookup.get("calm").slug == "calm"
     assert lookup.prepared["default"] is False
@@ -98,3 +99,24 @@ def test_tip_pages_are_read_the_same_way(client):
     assert client.get(tip_page.get_absolute_url()).status_code == 200
     assert client.get(f"/tips/{draft.slug}/").status_code == 404
     assert TipPage.objects.count() == 2
+
+
+def test_each_request_gets_an_object_of_its_own(rf):
+    make_article(slug="calm", title="Calm")
+    lookup = PublishedBySlug("row", lambda: Article.objects.published())
+
+    first = lookup.kept(rf.get("/"), "calm")
+    first.title = "Changed by one request"
+    second = lookup.kept(rf.get("/"), "calm")
+
+    assert second.title == "Calm"
+    assert second is not first
+
+
+def test_a_slug_longer_than_any_page_has_is_not_looked_for(lookup, django_assert_num_queries):
+    longest = Article._meta.get_field("slug").max_length
+    make_article(slug="a" * longest)
+    assert lookup.kept(RequestFactory().get("/"), "a" * longest).slug == "a" * longest
+
+    with django_assert_num_queries(0), pytest.raises(Http404):
+        lookup.kept(RequestFactory().get("/"), "a" * (longest + 1))

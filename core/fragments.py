@@ -50,14 +50,16 @@ def _keep(key, found):
 
 
 def _key(request, kind, name, parts):
-    # One page may hold several parts: read the version, and check the host, once for all.
+    # One page may hold several parts: read the version, the host and the language once for
+    # all.
     if (found := getattr(request, "_fragments_token", None)) is None:
         found = request._fragments_token = (
             f"{contentversion.content_version()['token']}-{contentversion.release()}",
             request.get_host(),
+            get_language() or "",
         )
-    token, host = found
-    key = ":".join((kind, token, name, get_language() or "", host, *(str(part) for part in parts)))
+    token, host, language = found
+    key = ":".join((kind, token, name, language, host, *(str(part) for part in parts)))
     if len(key) > LONGEST_KEY:
         # Caches may refuse a long key (memcached's limit is 250 characters); a long slug or
         # query is kept under its digest instead.

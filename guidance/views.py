@@ -42,7 +42,8 @@ def article_list(request):
     and ``?topic=``, in editors' order then by title, 20 a page (see ``guidance.catalogue``).
 
     Template: ``guidance/article_list.html``; context: ``stages``, ``topics``, the chosen
-    ``stage`` and ``topic`` (or ``None``), and ``page_obj``, whose items are
+    ``stage`` and ``topic`` (or ``None``) and their ``stage_slug`` and ``topic_slug``, and
+    ``page_obj``, whose items are
     ``catalogue.Entry``s. An empty list also gets ``other_stages`` and ``other_topics`` (ones
     that do have pages, to go on to) and ``start_here`` (the article to start with, or
     ``None``): never a dead end.
@@ -72,6 +73,9 @@ def article_list(request):
         "topics": topics,
         "stage": stage,
         "topic": topic,
+        # For the page's address and its part's key: cheaper than asking None for a slug.
+        "stage_slug": stage and stage.slug,
+        "topic_slug": topic and topic.slug,
         "page_obj": page_obj,
         # Shown only when the list is empty.
         **{name: fragments.lazy(lambda name=name: ways_on()[name]) for name in WAYS_ON},
@@ -267,7 +271,9 @@ def help_for_nation(request, nation):
     Each nation has an address of its own, so the page is the same for everyone who opens it.
     """
     chosen = _nation(nation)
-    resources = published_resources().for_nation(chosen)
+    # Not even the query is built unless the page's main part is rendered (it costs more
+    # than the rest of the view).
+    resources = fragments.lazy(lambda: published_resources().for_nation(chosen))
     return render(request, "guidance/help.html", _help_context(resources, chosen))
 
 

@@ -147,13 +147,15 @@ class PublicPageCacheMiddleware:
             return self.private(response)
 
         response["Last-Modified"] = http_date(version["changed_at"].timestamp())
-        patch_cache_control(
-            response,
-            public=True,
-            max_age=settings.PAGE_MAX_AGE,
-            stale_while_revalidate=settings.PAGE_STALE_WHILE_REVALIDATE,
+        # Set whole rather than patched: a shareable response has no Cache-Control of its own.
+        response["Cache-Control"] = (
+            f"public, max-age={settings.PAGE_MAX_AGE}, "
+            f"stale-while-revalidate={settings.PAGE_STALE_WHILE_REVALIDATE}"
         )
-        patch_vary_headers(response, ("Accept-Encoding",))
+        if response.has_header("Vary"):
+            patch_vary_headers(response, ("Accept-Encoding",))
+        else:
+            response["Vary"] = "Accept-Encoding"
         if not response.has_header("ETag"):
             set_response_etag(response)
         if not settings.PAGE_CACHE:

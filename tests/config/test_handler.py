@@ -3,6 +3,8 @@ and arguments as Django's own matching, a 404 matched afresh each time, bounded 
 nothing remembered past a change of URL patterns."""
 
 import pytest
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import RequestFactory, override_settings
 from django.urls import Resolver404, get_resolver
 
@@ -73,15 +75,28 @@ def test_new_url_patterns_are_followed(site_handler):
     assert resolve(site_handler, "/guidance/calm/").func is guidance_views.article_detail
 
 
-def test_the_site_answers_through_it(client, settings, tmp_path):
+def test_the_site_s_wsgi_application_uses_it(settings, tmp_path):
     settings.STATIC_ROOT = tmp_path
     from config import wsgi
 
-    article = make_article(slug="calm", title="Calm")
     assert isinstance(wsgi.django_application, Handler)
+
+
+def test_pages_are_answered_through_it(site_handler):
+    """Whole requests, the second from the remembered match. As Django's test client does, the
+    database connection is kept open between requests: the test's transaction still needs it."""
+    article = make_article(slug="calm", title="Calm")
     environ = RequestFactory().get(article.get_absolute_url()).environ
     answers = []
-    for _ in range(2):
-        body = wsgi.django_application(environ, lambda status, headers: answers.append(status))
-        assert b"Calm" in b"".join(body)
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        for _ in range(2):
+            body = site_handler(environ, lambda status, headers: answers.append(status))
+            assert b"Calm" in b"".join(body)
+            body.close()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     assert answers == ["200 OK", "200 OK"]
+    assert site_handler._matches[article.get_absolute_url()].kwargs == {"slug": "calm"}
